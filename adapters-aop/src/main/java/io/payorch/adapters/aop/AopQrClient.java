@@ -1,0 +1,57 @@
+package io.payorch.adapters.aop;
+
+import io.payorch.application.FieldError;
+import io.payorch.application.port.out.ProviderOutcome;
+import io.payorch.application.port.out.QrProviderPort;
+import io.payorch.application.port.out.QrProviderRequest;
+import io.payorch.application.provider.ProviderEndpoint;
+import io.payorch.application.provider.ProviderTransport;
+import io.payorch.application.provider.V4QrAnswerReader;
+import io.payorch.domain.Provider;
+import io.payorch.domain.ProviderQr;
+import io.payorch.domain.QrUsage;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** AOPay's V4 DynamicQRCode: {@code POST /api/AOP/V4/DynamicQRCode} with RegistrationID and a rupee string. */
+public final class AopQrClient implements QrProviderPort {
+
+    public static final String PATH = "/api/AOP/V4/DynamicQRCode";
+
+    private final ProviderEndpoint endpoint;
+    private final ProviderTransport transport;
+
+    public AopQrClient(ProviderEndpoint endpoint, ProviderTransport transport) {
+        this.endpoint = endpoint;
+        this.transport = transport;
+    }
+
+    @Override
+    public Provider provider() {
+        return Provider.AOP;
+    }
+
+    @Override
+    public boolean enabled() {
+        return endpoint.enabled();
+    }
+
+    @Override
+    public List<FieldError> check(QrProviderRequest request) {
+        if (request.usage() == QrUsage.MULTIPLE_USE) {
+            return List.of(new FieldError("usage", "AOP issues single_use QRs only"));
+        }
+        return List.of();
+    }
+
+    @Override
+    public ProviderOutcome<ProviderQr> create(QrProviderRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("RegistrationID", request.registrationId());
+        body.put("amount", request.amount().toRupeeString());
+        return transport.exchange("POST", endpoint.resolve(PATH), endpoint.extraHeaders(), body,
+                answer -> V4QrAnswerReader.read(Provider.AOP, answer));
+    }
+}

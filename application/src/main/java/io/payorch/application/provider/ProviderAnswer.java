@@ -1,0 +1,67 @@
+package io.payorch.application.provider;
+
+import io.payorch.application.port.out.ProviderOutcome;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An HTTP answer from a provider reduced to plain values: its status and, when the body was a JSON
+ * object, that object as maps, lists, strings, numbers and booleans. Adapters build it from their
+ * HTTP client; the provider-specific readers interpret it.
+ */
+public record ProviderAnswer(int status, Map<String, Object> body) {
+
+    /** A body that was not a JSON object (HTML error page, truncated JSON). */
+    public static ProviderAnswer unreadable(int status) {
+        return new ProviderAnswer(status, null);
+    }
+
+    public boolean readable() {
+        return body != null;
+    }
+
+    /** A field's text, whether the provider sent it as a string, number or boolean. Exact key. */
+    public Optional<String> text(String key) {
+        return text(body, key);
+    }
+
+    public static Optional<String> text(Map<String, Object> object, String key) {
+        if (object == null) {
+            return Optional.empty();
+        }
+        Object value = object.get(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        String text = value instanceof String s ? s : String.valueOf(value);
+        return text.isBlank() ? Optional.empty() : Optional.of(text);
+    }
+
+    /** A nested object, or empty. */
+    @SuppressWarnings("unchecked")
+    public Optional<Map<String, Object>> object(String key) {
+        return body != null && body.get(key) instanceof Map<?, ?> m ? Optional.of((Map<String, Object>) m) : Optional.empty();
+    }
+
+    /**
+     * The outcome every provider shares for answers that carry no usable result: 5xx or an
+     * unreadable body may have been acted on (unknown); 429 was refused before processing (not
+     * attempted); 408 timed out; any other 4xx is the provider's "no".
+     */
+    public <T> ProviderOutcome<T> failureOutcome(String code, String message) {
+        if (status >= 500) {
+            return new ProviderOutcome.Unknown<>("provider answered HTTP " + status, false);
+        }
+        if (status == 408) {
+            return new ProviderOutcome.Unknown<>("provider answered HTTP 408", true);
+        }
+        if (status == 429) {
+            return new ProviderOutcome.NotAttempted<>("provider throttled the request (HTTP 429)");
+        }
+        if (!readable()) {
+            return new ProviderOutcome.Unknown<>("unreadable answer (HTTP " + status + ")", false);
+        }
+        return new ProviderOutcome.Rejected<>(code, message, status);
+    }
+}

@@ -1,0 +1,53 @@
+package io.payorch.application.provider;
+
+import io.payorch.application.port.out.ProviderOutcome;
+import io.payorch.domain.Provider;
+import io.payorch.domain.ProviderQr;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads the answer of the V4 DynamicQRCode API that AOPay and BOS share. Their pages disagree with
+ * themselves, so every documented variant is accepted: the intent as {@code UPIIntend} or
+ * {@code qrCode}; {@code status} "ERROR" is a rejection whatever the HTTP status; {@code Status}
+ * "False" without an intent is a rejection; {@code ExpireDateTime} carries an offset.
+ */
+public final class V4QrAnswerReader {
+
+    private V4QrAnswerReader() {
+    }
+
+    public static ProviderOutcome<ProviderQr> read(Provider provider, ProviderAnswer answer) {
+        if (!answer.readable()) {
+            return answer.failureOutcome(null, null);
+        }
+        String code = answer.text("subCode").orElse(String.valueOf(answer.status()));
+        String message = answer.text("message").orElse("no message");
+        if (answer.text("status").map(s -> s.equalsIgnoreCase("ERROR")).orElse(false)) {
+            return answer.status() >= 500 ? answer.failureOutcome(code, message)
+                    : new ProviderOutcome.Rejected<>(code, message, answer.status());
+        }
+        if (answer.status() < 200 || answer.status() >= 300) {
+            return answer.failureOutcome(code, message);
+        }
+        Optional<String> intent = answer.text("UPIIntend").or(() -> answer.text("qrCode"));
+        if (intent.isEmpty()) {
+            boolean saidNo = answer.text("Status").map(s -> s.equalsIgnoreCase("False")).orElse(false)
+                    || answer.text("status").map(s -> s.toLowerCase(Locale.ROOT).startsWith("fail")).orElse(false);
+            return saidNo ? new ProviderOutcome.Rejected<>(code, message, answer.status())
+                    : new ProviderOutcome.Unknown<>("answer carried no UPI intent", false);
+        }
+        String reference = answer.text("txnRefranceID").or(() -> answer.text("id")).orElse(null);
+        Instant expiresAt;
+        try {
+            expiresAt = answer.text("ExpireDateTime").map(t -> OffsetDateTime.parse(t).toInstant()).orElse(null);
+        } catch (DateTimeParseException e) {
+            return new ProviderOutcome.Unknown<>("unreadable ExpireDateTime", false);
+        }
+        return new ProviderOutcome.Accepted<>(new ProviderQr(provider, reference, intent.get(), null, expiresAt));
+    }
+}

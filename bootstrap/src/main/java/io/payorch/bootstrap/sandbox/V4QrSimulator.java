@@ -1,0 +1,106 @@
+package io.payorch.bootstrap.sandbox;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The V4 DynamicQRCode API that AOPay and BOS share, answering exactly as their page's examples:
+ * the success body with {@code id}, {@code txnRefranceID}, {@code UPIIntend}, ... and the
+ * {@code status: "ERROR"} rejection.
+ */
+final class V4QrSimulator {
+
+    static final Duration QR_LIFETIME = Duration.ofMinutes(5);
+    private static final ZoneOffset IST = ZoneOffset.ofHoursMinutes(5, 30);
+    private static final DateTimeFormatter WIRE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
+
+    private final String prefix;
+    private final String payee;
+    private final Clock clock;
+    private final SimulatorResponses responses;
+
+    V4QrSimulator(String prefix, String payee, Clock clock, SimulatorResponses responses) {
+        this.prefix = prefix;
+        this.payee = payee;
+        this.clock = clock;
+        this.responses = responses;
+    }
+
+    CompletableFuture<MutableHttpResponse<?>> create(Map<String, Object> body) {
+        Object registrationId = body == null ? null : body.get("RegistrationID");
+        Object amount = body == null ? null : body.get("amount");
+        if (!(registrationId instanceof String reg) || reg.isBlank()) {
+            return CompletableFuture.completedFuture(error("RegistrationID is required"));
+        }
+        BigDecimal rupees = amountOf(amount);
+        if (rupees == null) {
+            return CompletableFuture.completedFuture(error("amount must be a positive rupee amount"));
+        }
+        return responses.answer(SandboxTrigger.of(reg),
+                () -> error("VPA does not exist for the account provided"),
+                () -> HttpResponse.ok(success(reg, rupees)).contentType(MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    private Map<String, Object> success(String registrationId, BigDecimal rupees) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String id = "qr_" + random(14);
+        String reference = prefix + Long.toString(Math.abs(ThreadLocalRandom.current().nextLong()), 36).toUpperCase();
+        String am = rupees.stripTrailingZeros().toPlainString();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", id);
+        answer.put("txnRefranceID", reference);
+        answer.put("entity", "qr_code");
+        answer.put("CreatedDateTime", WIRE_TIME.format(now.atOffset(IST)));
+        answer.put("UPIIntend", "upi://pay?ver=01&mode=22&pa=" + payee + "&pn=PAYORCHSANDBOX&tr=" + reference
+                + "&cu=INR&mc=8299&qrMedium=04&tn=PaymenttoPAYORCHSANDBOX&am=" + am);
+        answer.put("PaymentAmount", rupees);
+        answer.put("status", "active");
+        answer.put("ExpireDateTime", WIRE_TIME.format(now.plus(QR_LIFETIME).atOffset(IST)));
+        answer.put("Status", "True");
+        answer.put("message", "QR Code Generated");
+        answer.put("Value", "");
+        return answer;
+    }
+
+    private static MutableHttpResponse<?> error(String message) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", "ERROR");
+        answer.put("subCode", "400");
+        answer.put("message", message);
+        return HttpResponse.badRequest(answer).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    private static BigDecimal amountOf(Object amount) {
+        if (!(amount instanceof String text)) {
+            return null;
+        }
+        try {
+            BigDecimal value = new BigDecimal(text);
+            return value.signum() > 0 && value.scale() <= 2 ? value : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String random(int length) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder s = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            s.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+        }
+        return s.toString();
+    }
+}

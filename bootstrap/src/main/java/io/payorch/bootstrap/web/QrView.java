@@ -1,0 +1,37 @@
+package io.payorch.bootstrap.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.payorch.domain.Money;
+import io.payorch.domain.QrIntent;
+
+import java.time.Instant;
+
+/** The public view of a QR (DESIGN.md "Resources"). */
+@Serdeable
+public record QrView(String id,
+                     @Nullable String provider,
+                     @Nullable String providerReference,
+                     String registrationId,
+                     @Nullable String amount,
+                     String usage,
+                     String status,
+                     @Nullable String upiIntent,
+                     @Nullable String imageUrl,
+                     Instant createdAt,
+                     @Nullable Instant expiresAt,
+                     @Nullable Instant closedAt,
+                     @Nullable String closeReason,
+                     long paymentsCount,
+                     String paymentsTotal,
+                     @Nullable String failureReason) {
+
+    public static QrView of(QrIntent qr) {
+        return new QrView(qr.id(), qr.provider() == null ? null : qr.provider().name(), qr.providerReference(),
+                qr.registrationId(), qr.amount() == null ? null : qr.amount().toDecimalString(), qr.usage().wire(),
+                qr.status().name(), qr.upiIntent(), qr.imageUrl(), qr.createdAt(),
+                qr.expiry() == null ? null : qr.expiry().at(), qr.closedAt(), qr.closeReason(), qr.paymentsCount(),
+                qr.paymentsTotalPaise() == 0 ? "0.00" : Money.ofPaise(qr.paymentsTotalPaise()).toDecimalString(),
+                qr.failureReason());
+    }
+}

@@ -1,0 +1,29 @@
+package io.payorch.domain;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The lifecycle of a dynamic QR. {@code UNKNOWN} means the provider may hold a QR we never saw:
+ * it is resolved by reconciliation, never folded into {@code FAILED} on a guess.
+ */
+public enum QrStatus {
+    PENDING, ACTIVE, PAID, EXPIRED, CLOSED, FAILED, UNKNOWN;
+
+    public boolean isFinal() {
+        return this == PAID || this == EXPIRED || this == CLOSED || this == FAILED;
+    }
+
+    public boolean canBecome(QrStatus next) {
+        return allowedNext().contains(next);
+    }
+
+    private Set<QrStatus> allowedNext() {
+        return switch (this) {
+            case PENDING -> EnumSet.of(ACTIVE, FAILED, UNKNOWN);
+            case UNKNOWN -> EnumSet.of(ACTIVE, FAILED);
+            case ACTIVE -> EnumSet.of(PAID, EXPIRED, CLOSED);
+            case PAID, EXPIRED, CLOSED, FAILED -> EnumSet.noneOf(QrStatus.class);
+        };
+    }
+}

@@ -1,0 +1,145 @@
+package io.payorch.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One "transaction send OTP" request of a domestic money transfer. The OTP is valid for 90 seconds
+ * from the moment the provider confirmed sending it. Personal data beyond the masked mobile is
+ * never part of this object: it is passed to the provider and forgotten.
+ */
+public final class TransferOtp {
+
+    public static final Duration OTP_VALIDITY = Duration.ofSeconds(90);
+
+    private final String id;
+    private final String registrationId;
+    private final String remitterMobileMasked;
+    private final String remitterMobileHash;
+    private final String beneficiaryId;
+    private final TransferType transferType;
+    private final Money amount;
+    private final Instant createdAt;
+    private long version;
+    private TransferOtpStatus status;
+    private String providerState;
+    private Instant sentAt;
+    private Expiry expiry;
+    private String failureReason;
+    private final List<StateChange> pending = new ArrayList<>();
+
+    private TransferOtp(Snapshot s) {
+        this.id = Objects.requireNonNull(s.id(), "id");
+        this.registrationId = Objects.requireNonNull(s.registrationId(), "registrationId");
+        this.remitterMobileMasked = Objects.requireNonNull(s.remitterMobileMasked(), "remitterMobileMasked");
+        this.remitterMobileHash = s.remitterMobileHash();
+        this.beneficiaryId = Objects.requireNonNull(s.beneficiaryId(), "beneficiaryId");
+        this.transferType = Objects.requireNonNull(s.transferType(), "transferType");
+        this.amount = Objects.requireNonNull(s.amount(), "amount");
+        this.createdAt = Objects.requireNonNull(s.createdAt(), "createdAt");
+        this.version = s.version();
+        this.status = Objects.requireNonNull(s.status(), "status");
+        this.providerState = s.providerState();
+        this.sentAt = s.sentAt();
+        this.expiry = s.expiresAt() == null ? null : new Expiry(s.expiresAt());
+        this.failureReason = s.failureReason();
+    }
+
+    public static TransferOtp open(String id, String registrationId, String remitterMobileMasked,
+                                   String remitterMobileHash, String beneficiaryId, TransferType transferType,
+                                   Money amount, Instant now) {
+        TransferOtp otp = new TransferOtp(new Snapshot(id, registrationId, remitterMobileMasked, remitterMobileHash,
+                beneficiaryId, transferType, amount, now, 0, TransferOtpStatus.PENDING, null, null, null, null));
+        otp.pending.add(new StateChange(null, TransferOtpStatus.PENDING.name(), now, "created", "api"));
+        return otp;
+    }
+
+    public static TransferOtp restore(Snapshot snapshot) {
+        return new TransferOtp(snapshot);
+    }
+
+    /** The provider sent the OTP; it expires {@link #OTP_VALIDITY} later. */
+    public void otpSent(String providerState, Instant now, String source) {
+        sent(TransferOtpStatus.OTP_SENT, providerState, now, "OTP sent", source);
+    }
+
+    /** The remitter is not registered; the provider sent an OTP for registration instead. */
+    public void registrationOtpSent(String providerState, Instant now, String source) {
+        sent(TransferOtpStatus.REGISTRATION_OTP_SENT, providerState, now,
+                "remitter not registered, registration OTP sent", source);
+    }
+
+    private void sent(TransferOtpStatus next, String providerState, Instant now, String reason, String source) {
+        move(next, now, reason, source);
+        this.providerState = providerState;
+        this.sentAt = now;
+        this.expiry = Expiry.after(now, OTP_VALIDITY);
+    }
+
+    public void fail(String reason, Instant now, String source) {
+        move(TransferOtpStatus.FAILED, now, reason, source);
+        this.failureReason = reason;
+    }
+
+    public void markUnknown(String reason, Instant now, String source) {
+        move(TransferOtpStatus.UNKNOWN, now, reason, source);
+        this.failureReason = reason;
+    }
+
+    public void expire(Instant now, String source) {
+        move(TransferOtpStatus.EXPIRED, now, "OTP validity of 90 s passed", source);
+    }
+
+    public boolean isDueForExpiry(Instant now) {
+        return status.isSent() && expiry != null && expiry.isDueAt(now);
+    }
+
+    private void move(TransferOtpStatus next, Instant now, String reason, String source) {
+        if (!status.canBecome(next)) {
+            throw new IllegalTransitionException("transfer OTP", status, next);
+        }
+        pending.add(new StateChange(status.name(), next.name(), now, reason, source));
+        status = next;
+    }
+
+    public List<StateChange> pendingChanges() {
+        return Collections.unmodifiableList(pending);
+    }
+
+    /** The repository saved the state and pending changes under a new row version. */
+    public void markSaved(long newVersion) {
+        this.version = newVersion;
+        pending.clear();
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(id, registrationId, remitterMobileMasked, remitterMobileHash, beneficiaryId,
+                transferType, amount, createdAt, version, status, providerState, sentAt,
+                expiry == null ? null : expiry.at(), failureReason);
+    }
+
+    public String id() { return id; }
+    public String registrationId() { return registrationId; }
+    public String remitterMobileMasked() { return remitterMobileMasked; }
+    public String remitterMobileHash() { return remitterMobileHash; }
+    public String beneficiaryId() { return beneficiaryId; }
+    public TransferType transferType() { return transferType; }
+    public Money amount() { return amount; }
+    public Instant createdAt() { return createdAt; }
+    public long version() { return version; }
+    public TransferOtpStatus status() { return status; }
+    public String providerState() { return providerState; }
+    public Instant sentAt() { return sentAt; }
+    public Expiry expiry() { return expiry; }
+    public String failureReason() { return failureReason; }
+
+    public record Snapshot(String id, String registrationId, String remitterMobileMasked, String remitterMobileHash,
+                           String beneficiaryId, TransferType transferType, Money amount, Instant createdAt,
+                           long version, TransferOtpStatus status, String providerState, Instant sentAt,
+                           Instant expiresAt, String failureReason) {
+    }
+}
