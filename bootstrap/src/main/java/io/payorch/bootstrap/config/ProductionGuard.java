@@ -54,8 +54,12 @@ public final class ProductionGuard {
     }
 
     private static void clients(PropertyResolver config, String prefix, String kind, List<String> problems) {
+        // environment variables reach Micronaut under several spellings (ACME_SECRET → acme.secret,
+        // acme-secret): a client is an id with a ".secret" below it
         Collection<String> ids = config.getProperties(prefix).keySet().stream()
-                .map(k -> k.contains(".") ? k.substring(0, k.indexOf('.')) : k).distinct().toList();
+                .filter(k -> k.endsWith(".secret") && k.indexOf('.') == k.length() - ".secret".length())
+                .map(k -> k.substring(0, k.length() - ".secret".length()))
+                .distinct().toList();
         if (ids.isEmpty()) {
             problems.add(missing(prefix + ".<id>.secret", "no " + kind + " client is configured"));
         }
