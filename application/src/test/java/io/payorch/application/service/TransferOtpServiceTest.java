@@ -137,6 +137,16 @@ class TransferOtpServiceTest {
     }
 
     @Test
+    void aDefectDuringTheCallLeavesAnUnknownOtpRatherThanAPendingOne() {
+        provider.failure = new IllegalStateException("payorch.providers.dmt.base-url is not set");
+
+        TransferOtpSending sending = service.send(valid());
+
+        assertEquals(TransferOtpStatus.UNKNOWN, store.byId.get("otp_1").status());
+        assertEquals(TransferOtpSending.Kind.UNKNOWN, sending.failure().orElseThrow().kind());
+    }
+
+    @Test
     void anUnreachableProviderFailsTheOtp() {
         provider.answer = new ProviderOutcome.NotAttempted<>("connection refused or not established");
 
@@ -218,6 +228,7 @@ class TransferOtpServiceTest {
     private static final class FakeProvider implements TransferOtpProviderPort {
         ProviderOutcome<SentOtp> answer;
         boolean enabled = true;
+        RuntimeException failure;
         final List<TransferOtpProviderRequest> requests = new ArrayList<>();
 
         @Override
@@ -233,6 +244,9 @@ class TransferOtpServiceTest {
         @Override
         public ProviderOutcome<SentOtp> sendOtp(TransferOtpProviderRequest request) {
             requests.add(request);
+            if (failure != null) {
+                throw failure;
+            }
             return answer;
         }
     }

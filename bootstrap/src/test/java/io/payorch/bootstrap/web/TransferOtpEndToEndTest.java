@@ -8,7 +8,9 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.payorch.application.port.out.TransferOtpStore;
 import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.domain.StateChange;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +48,9 @@ class TransferOtpEndToEndTest extends PostgresTestSupport {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    TransferOtpStore store;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -94,6 +99,9 @@ class TransferOtpEndToEndTest extends PostgresTestSupport {
         assertEquals("10000", row.get("amount_paise"));
         assertEquals(otp.get("providerState"), row.get("provider_state"));
         assertEquals(List.of("null->PENDING", "PENDING->OTP_SENT"), events(id));
+        List<StateChange> history = store.history(id);
+        assertEquals(List.of("api", "provider"), history.stream().map(StateChange::source).toList());
+        assertEquals(sentAt, history.get(1).at());
 
         Map<String, Object> read = client.toBlocking().retrieve(HttpRequest.GET("/v1/transfer-otps/" + id), JSON);
         assertEquals(otp, read);
