@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One "transaction send OTP" request of a domestic money transfer. The OTP is valid for 90 seconds
@@ -15,6 +16,7 @@ import java.util.Objects;
 public final class TransferOtp {
 
     public static final Duration OTP_VALIDITY = Duration.ofSeconds(90);
+    private static final Pattern MASKED_MOBILE = Pattern.compile("\\d{0,2}X{4,}\\d{0,2}");
 
     private final String id;
     private final String registrationId;
@@ -36,6 +38,10 @@ public final class TransferOtp {
         this.id = Objects.requireNonNull(s.id(), "id");
         this.registrationId = Objects.requireNonNull(s.registrationId(), "registrationId");
         this.remitterMobileMasked = Objects.requireNonNull(s.remitterMobileMasked(), "remitterMobileMasked");
+        if (!MASKED_MOBILE.matcher(remitterMobileMasked).matches()) {
+            // the full number is personal data: this object must never be able to carry it
+            throw new IllegalArgumentException("remitterMobileMasked must be masked, e.g. 98XXXXXX10");
+        }
         this.remitterMobileHash = s.remitterMobileHash();
         this.beneficiaryId = Objects.requireNonNull(s.beneficiaryId(), "beneficiaryId");
         this.transferType = Objects.requireNonNull(s.transferType(), "transferType");

@@ -1,0 +1,9 @@
+package io.payorch.application.port.in;
+
+import io.payorch.domain.TransferOtp;
+
+/** Read one transfer OTP. */
+public interface GetTransferOtpUseCase {
+    /** @throws io.payorch.application.NotFoundException when there is no such OTP */
+    TransferOtp get(String id);
+}
