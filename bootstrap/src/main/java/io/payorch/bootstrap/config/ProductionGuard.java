@@ -16,7 +16,8 @@ import java.util.Set;
 public final class ProductionGuard {
 
     static final Set<String> SANDBOX_SECRETS = Set.of("sandbox-secret", "sandbox-admin-secret",
-            "sandbox-webhook-secret", "sandbox-key-secret", "sandbox-client-secret", "sandbox-pii-hash-key");
+            "sandbox-webhook-secret", "sandbox-key-secret", "sandbox-client-secret", "sandbox-pii-hash-key",
+            "sandbox-pii-hash-key-not-a-secret-0001");
     private static final List<String> PROVIDERS = List.of("aop", "oqpay", "bos", "razorpay", "dmt");
     private static final Set<String> NEED_CREDENTIALS = Set.of("bos", "razorpay");
     private static final Set<String> SEND_WEBHOOKS = Set.of("aop", "oqpay", "bos", "razorpay");

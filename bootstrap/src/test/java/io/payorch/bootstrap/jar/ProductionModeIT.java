@@ -40,7 +40,7 @@ class ProductionModeIT {
         return Stream.of(
                 Arguments.of("DATASOURCES_DEFAULT_URL", null, "datasources.default.url (DATASOURCES_DEFAULT_URL) is not set"),
                 Arguments.of("PAYORCH_PII_HASH_KEY", null, "payorch.pii.hash-key (PAYORCH_PII_HASH_KEY) is not set"),
-                Arguments.of("PAYORCH_PII_HASH_KEY", "sandbox-pii-hash-key", "payorch.pii.hash-key (PAYORCH_PII_HASH_KEY) holds a sandbox secret"),
+                Arguments.of("PAYORCH_PII_HASH_KEY", "sandbox-pii-hash-key-not-a-secret-0001", "payorch.pii.hash-key (PAYORCH_PII_HASH_KEY) holds a sandbox secret"),
                 Arguments.of("PAYORCH_SECURITY_MERCHANTS_ACME_SECRET", "sandbox-secret", "payorch.security.merchants.acme.secret (PAYORCH_SECURITY_MERCHANTS_ACME_SECRET) holds a sandbox secret"),
                 Arguments.of("PAYORCH_SECURITY_ADMINS_OPS_SECRET", null, "no admin client is configured"),
                 Arguments.of("PAYORCH_PROVIDERS_RAZORPAY_PASSWORD", null, "payorch.providers.razorpay.password (PAYORCH_PROVIDERS_RAZORPAY_PASSWORD) is not set"),
