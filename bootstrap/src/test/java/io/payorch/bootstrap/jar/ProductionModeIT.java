@@ -22,7 +22,7 @@ class ProductionModeIT {
         Map<String, String> env = new HashMap<>();
         env.put("MICRONAUT_ENVIRONMENTS", "prod");
         env.put("DATASOURCES_DEFAULT_URL", "jdbc:postgresql://127.0.0.1:1/none");
-        env.put("PAYORCH_PII_HASH_KEY", "a-real-hash-key-0123456789");
+        env.put("PAYORCH_PII_HASH_KEY", "a-real-hash-key-0123456789-abcdefghijklmnop");
         env.put("PAYORCH_SECURITY_MERCHANTS_ACME_SECRET", "acme-real-secret-0123456789");
         env.put("PAYORCH_SECURITY_ADMINS_OPS_SECRET", "ops-real-secret-0123456789");
         for (String p : new String[]{"AOP", "OQPAY", "BOS", "RAZORPAY", "DMT"}) {
