@@ -70,7 +70,7 @@ public final class ExpirySweepService implements ExpireDueUseCase, SweepStatsQue
             ExpiredBatch batch;
             try {
                 batch = expire.apply(now, settings.batchSize());
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // also what a driver may throw through a lambda unchecked
                 failures.add(new SweepReport.Failure(kind, e));
                 return run;
             }

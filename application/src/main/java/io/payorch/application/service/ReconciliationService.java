@@ -69,7 +69,7 @@ public final class ReconciliationService implements ReconcileOpenQrsUseCase {
             try {
                 batch = claims.claimOpen(now.minus(settings.pendingAfter()), now, now.plus(settings.recheckAfter()),
                         settings.batchSize());
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // also what a driver may throw through a lambda unchecked
                 failures.add(new SweepReport.Failure("reconcile", e));
                 break;
             }

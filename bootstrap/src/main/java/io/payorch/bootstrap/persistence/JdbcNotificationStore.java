@@ -35,8 +35,8 @@ public class JdbcNotificationStore implements NotificationStore {
 
     @Override
     public boolean claimEvent(Provider provider, String eventId, String eventType, Instant receivedAt) {
-        return transactions.executeWrite(status -> {
-            try (PreparedStatement s = status.getConnection().prepareStatement(CLAIM)) {
+        return SqlTransactions.write(transactions, connection -> {
+            try (PreparedStatement s = connection.prepareStatement(CLAIM)) {
                 s.setString(1, provider.name());
                 s.setString(2, eventId);
                 s.setString(3, truncate(eventType, 64));
@@ -48,8 +48,8 @@ public class JdbcNotificationStore implements NotificationStore {
 
     @Override
     public void completeEvent(Provider provider, String eventId, String outcome, String qrId, String detail) {
-        transactions.executeWrite(status -> {
-            try (PreparedStatement s = status.getConnection().prepareStatement(COMPLETE)) {
+        SqlTransactions.write(transactions, connection -> {
+            try (PreparedStatement s = connection.prepareStatement(COMPLETE)) {
                 s.setString(1, outcome);
                 s.setString(2, qrId);
                 s.setString(3, detail);
@@ -62,8 +62,8 @@ public class JdbcNotificationStore implements NotificationStore {
 
     @Override
     public boolean recordPayment(PaymentRecord p) {
-        return transactions.executeWrite(status -> {
-            try (PreparedStatement s = status.getConnection().prepareStatement(PAYMENT)) {
+        return SqlTransactions.write(transactions, connection -> {
+            try (PreparedStatement s = connection.prepareStatement(PAYMENT)) {
                 s.setString(1, p.provider().name());
                 s.setString(2, p.paymentId());
                 s.setString(3, p.qrId());
@@ -80,8 +80,8 @@ public class JdbcNotificationStore implements NotificationStore {
 
     @Override
     public Optional<QrIntent> findByProviderReference(Provider provider, String reference) {
-        return transactions.executeRead(status -> {
-            try (PreparedStatement s = status.getConnection().prepareStatement(BY_REFERENCE)) {
+        return SqlTransactions.read(transactions, connection -> {
+            try (PreparedStatement s = connection.prepareStatement(BY_REFERENCE)) {
                 s.setString(1, provider.name());
                 s.setString(2, reference);
                 try (ResultSet r = s.executeQuery()) {

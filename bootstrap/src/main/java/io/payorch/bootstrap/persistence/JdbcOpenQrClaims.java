@@ -37,9 +37,9 @@ public class JdbcOpenQrClaims implements OpenQrClaimPort {
 
     @Override
     public List<QrIntent> claimOpen(Instant pendingBefore, Instant now, Instant recheckAt, int limit) {
-        return transactions.executeWrite(status -> {
+        return SqlTransactions.write(transactions, connection -> {
             List<QrIntent> claimed = new ArrayList<>();
-            try (PreparedStatement s = status.getConnection().prepareStatement(CLAIM)) {
+            try (PreparedStatement s = connection.prepareStatement(CLAIM)) {
                 s.setTimestamp(1, Timestamp.from(pendingBefore));
                 s.setTimestamp(2, Timestamp.from(now));
                 s.setInt(3, limit);

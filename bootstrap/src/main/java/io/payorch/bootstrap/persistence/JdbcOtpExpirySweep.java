@@ -53,9 +53,9 @@ public class JdbcOtpExpirySweep implements OtpExpiryPort {
 
     @Override
     public ExpiredBatch expireDue(Instant now, int limit) {
-        return transactions.executeWrite(status -> {
+        return SqlTransactions.write(transactions, connection -> {
             List<ExpiredBatch.Item> items = new ArrayList<>();
-            try (PreparedStatement s = status.getConnection().prepareStatement(EXPIRE)) {
+            try (PreparedStatement s = connection.prepareStatement(EXPIRE)) {
                 Timestamp at = Timestamp.from(now);
                 s.setTimestamp(1, at);
                 s.setInt(2, limit);
@@ -74,8 +74,8 @@ public class JdbcOtpExpirySweep implements OtpExpiryPort {
 
     @Override
     public Optional<Instant> oldestDue(Instant now) {
-        return transactions.executeRead(status -> {
-            try (PreparedStatement s = status.getConnection().prepareStatement(OLDEST)) {
+        return SqlTransactions.read(transactions, connection -> {
+            try (PreparedStatement s = connection.prepareStatement(OLDEST)) {
                 s.setTimestamp(1, Timestamp.from(now));
                 try (ResultSet r = s.executeQuery()) {
                     return r.next() ? Optional.ofNullable(QrRows.instant(r, "min")) : Optional.<Instant>empty();

@@ -39,8 +39,8 @@ public class JdbcQrExpirySweep implements QrExpiryPort {
 
     @Override
     public ExpiredBatch expireDue(Instant now, int limit) {
-        return transactions.executeWrite(status -> {
-            Connection c = status.getConnection();
+        return SqlTransactions.write(transactions, connection -> {
+            Connection c = connection;
             List<QrIntent> due = claim(c, now, limit);
             List<ExpiredBatch.Item> items = new ArrayList<>(due.size());
             try (PreparedStatement update = c.prepareStatement(UPDATE);
@@ -86,8 +86,8 @@ public class JdbcQrExpirySweep implements QrExpiryPort {
 
     @Override
     public Optional<Instant> oldestDue(Instant now) {
-        return transactions.executeRead(status -> {
-            try (PreparedStatement s = status.getConnection().prepareStatement(OLDEST)) {
+        return SqlTransactions.read(transactions, connection -> {
+            try (PreparedStatement s = connection.prepareStatement(OLDEST)) {
                 s.setTimestamp(1, Timestamp.from(now));
                 try (ResultSet r = s.executeQuery()) {
                     return r.next() ? Optional.ofNullable(QrRows.instant(r, "min")) : Optional.<Instant>empty();
