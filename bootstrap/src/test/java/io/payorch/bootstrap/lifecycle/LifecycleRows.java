@@ -172,4 +172,15 @@ final class LifecycleRows {
             }
         }
     }
+
+    Instant instant(String sql, Object... params) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() && r.getTimestamp(1) != null ? r.getTimestamp(1).toInstant() : null;
+            }
+        }
+    }
 }
