@@ -183,4 +183,24 @@ final class LifecycleRows {
             }
         }
     }
+
+    /** One QR row as a provider issued it; {@code amountPaise} null for an open-amount QR. */
+    void insertQr(String id, String provider, String reference, String usage, Long amountPaise, String status,
+                  Instant expiresAt, Instant createdAt) throws SQLException {
+        String sql = "INSERT INTO qr_intent (id, registration_id, provider, amount_paise, usage, status,"
+                + " provider_reference, upi_intent, expires_at, created_at, updated_at, version)"
+                + " VALUES (?, 'REG-1', ?, ?, ?, ?, ?, 'upi://pay?pa=test@upi', ?, ?, ?, 0)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, id);
+            s.setString(2, provider);
+            s.setObject(3, amountPaise);
+            s.setString(4, usage);
+            s.setString(5, status);
+            s.setString(6, reference);
+            s.setTimestamp(7, expiresAt == null ? null : Timestamp.from(expiresAt));
+            s.setTimestamp(8, Timestamp.from(createdAt));
+            s.setTimestamp(9, Timestamp.from(createdAt));
+            s.executeUpdate();
+        }
+    }
 }
