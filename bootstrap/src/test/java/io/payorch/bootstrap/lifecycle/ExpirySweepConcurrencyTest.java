@@ -46,7 +46,7 @@ class ExpirySweepConcurrencyTest extends PostgresTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("payorch.sweep.enabled", "false", "payorch.sweep.batch-size", "500",
+        return Map.of("micronaut.server.port", "-1", "payorch.sweep.enabled", "false", "payorch.sweep.batch-size", "500",
                 "datasources.default.maximum-pool-size", "10");
     }
 

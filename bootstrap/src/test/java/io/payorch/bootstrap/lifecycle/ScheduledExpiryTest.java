@@ -34,7 +34,7 @@ class ScheduledExpiryTest extends PostgresTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("test.mutable-clock", "true", "payorch.sweep.interval", "100ms",
+        return Map.of("micronaut.server.port", "-1", "test.mutable-clock", "true", "payorch.sweep.interval", "100ms",
                 "payorch.sweep.initial-delay", "100ms");
     }
 
