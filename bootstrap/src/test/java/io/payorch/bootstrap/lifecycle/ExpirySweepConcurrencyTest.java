@@ -5,6 +5,7 @@ import io.payorch.application.lifecycle.SweepReport;
 import io.payorch.application.port.in.ExpireDueUseCase;
 import io.payorch.bootstrap.support.PostgresTestSupport;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -48,6 +49,11 @@ class ExpirySweepConcurrencyTest extends PostgresTestSupport {
     protected Map<String, String> extraProperties() {
         return Map.of("micronaut.server.port", "-1", "payorch.sweep.enabled", "false", "payorch.sweep.batch-size", "500",
                 "datasources.default.maximum-pool-size", "10");
+    }
+
+    @AfterAll
+    void dropStandInTables() throws Exception {
+        new LifecycleRows(dataSource).dropStandInOtpTables();
     }
 
     @Test

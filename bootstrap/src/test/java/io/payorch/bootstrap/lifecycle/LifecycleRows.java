@@ -51,8 +51,18 @@ final class LifecycleRows {
         }
     }
 
-    void ensureOtpTables() throws SQLException {
+    /** Whether this JVM's tests created the stand-in OTP tables (dropped again by {@link #dropStandInOtpTables()}). */
+    private static boolean createdStandIn;
+
+    synchronized void ensureOtpTables() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("SELECT to_regclass('transfer_otp') IS NULL")) {
+                r.next();
+                if (!r.getBoolean(1)) {
+                    return;
+                }
+            }
+            createdStandIn = true;
             s.execute("CREATE TABLE IF NOT EXISTS transfer_otp (id VARCHAR(40) PRIMARY KEY, status VARCHAR(32) NOT NULL,"
                     + " expires_at TIMESTAMPTZ, version BIGINT NOT NULL, updated_at TIMESTAMPTZ NOT NULL)");
             s.execute("CREATE INDEX IF NOT EXISTS transfer_otp_test_due_idx ON transfer_otp (expires_at)"
@@ -61,6 +71,21 @@ final class LifecycleRows {
                     + " otp_id VARCHAR(40) NOT NULL REFERENCES transfer_otp (id), from_status VARCHAR(32),"
                     + " to_status VARCHAR(32) NOT NULL, at TIMESTAMPTZ NOT NULL, reason TEXT, source VARCHAR(32) NOT NULL)");
         }
+    }
+
+    /**
+     * Drops the stand-in tables this JVM created, so that a database reused later for the real
+     * transfer-OTP migration does not find them in its way.
+     */
+    synchronized void dropStandInOtpTables() throws SQLException {
+        if (!createdStandIn) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS transfer_otp_event");
+            s.execute("DROP TABLE IF EXISTS transfer_otp");
+        }
+        createdStandIn = false;
     }
 
     /** Inserts {@code count} OTPs sent at {@code firstSent + i * stepMillis}, expiring 90 s later. */
@@ -133,7 +158,7 @@ final class LifecycleRows {
             return "'IMPS'";
         }
         if (column.contains("mobile")) {
-            return "'******3210'";
+            return column.contains("masked") ? "'98XXXXXX10'" : "'test'";
         }
         if (column.contains("paise") || column.contains("amount")) {
             return "1000";

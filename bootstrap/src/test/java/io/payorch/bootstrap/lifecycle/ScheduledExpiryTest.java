@@ -5,6 +5,7 @@ import io.payorch.application.lifecycle.SweepStats;
 import io.payorch.application.port.in.SweepStatsQuery;
 import io.payorch.bootstrap.support.PostgresTestSupport;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -36,6 +37,11 @@ class ScheduledExpiryTest extends PostgresTestSupport {
     protected Map<String, String> extraProperties() {
         return Map.of("micronaut.server.port", "-1", "test.mutable-clock", "true", "payorch.sweep.interval", "100ms",
                 "payorch.sweep.initial-delay", "100ms");
+    }
+
+    @AfterAll
+    void dropStandInTables() throws Exception {
+        new LifecycleRows(dataSource).dropStandInOtpTables();
     }
 
     @Test
