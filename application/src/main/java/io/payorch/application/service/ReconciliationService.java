@@ -26,9 +26,9 @@ import java.util.Map;
  * Resolves QRs whose provider outcome is open. Where the provider can be asked (its port's
  * {@code fetch} is not {@code NotAttempted}) its answer decides: it has the QR → {@code ACTIVE}
  * (payments and closing then arrive as notifications); it says there is none (404) →
- * {@code FAILED}; no clear answer → asked again later. Where it cannot be
- * asked, nobody holds the QR's UPI intent once the provider's QR lifetime has passed, so the QR
- * becomes {@code FAILED} with reason {@code abandoned}. No transaction is open during a provider call.
+ * {@code FAILED}; no clear answer → asked again later. Once the provider's QR lifetime has passed
+ * with no definitive answer (or where the provider cannot be asked at all), nobody can hold a
+ * payable UPI intent for it, so the QR becomes {@code FAILED} with reason {@code abandoned}. No transaction is open during a provider call.
  */
 public final class ReconciliationService implements ReconcileOpenQrsUseCase {
 
@@ -119,11 +119,9 @@ public final class ReconciliationService implements ReconcileOpenQrsUseCase {
             store.update(qr);
             return "failed";
         }
-        if (answer instanceof ProviderOutcome.Unknown || answer instanceof ProviderOutcome.Rejected) {
-            return "still_unknown"; // asked again after the recheck delay; a refusal other than 404 says nothing of the QR
-        }
         if (now.isBefore(qr.createdAt().plus(settings.lifetimeOf(qr.provider())))) {
-            return "waiting";
+            // asked again after the recheck delay; a refusal other than 404 says nothing of the QR
+            return answer instanceof ProviderOutcome.NotAttempted ? "waiting" : "still_unknown";
         }
         qr.fail(ABANDONED, now, SOURCE);
         store.update(qr);

@@ -82,6 +82,15 @@ class ReconciliationServiceTest {
     }
 
     @Test
+    void withNoClearAnswerAfterTheLifetimeItIsAbandoned() {
+        String id = pending("qr_stale", Provider.RAZORPAY, NOW.minus(Duration.ofMinutes(16)));
+        razorpay.fetchAnswer = new ProviderOutcome.Unknown<>("QR Code qr_x is closed, expected active", false);
+        assertEquals(1, service.reconcile().failed());
+        assertEquals("abandoned", store.findById(id).orElseThrow().failureReason());
+        assertEquals("reconcile_unknown", store.attempts(id).get(0).outcome());
+    }
+
+    @Test
     void whereTheProviderCannotBeAskedItIsAbandonedOnlyAfterItsLifetime() {
         FakeQrProvider aop = new FakeQrProvider(Provider.AOP, false);
         ReconciliationService withAop = new ReconciliationService(claims, store, List.of(aop), clock, settings,
