@@ -24,6 +24,7 @@ import io.payorch.domain.QrUsage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Map.Entry;
@@ -35,7 +36,7 @@ import java.util.Optional;
  * found and the payment or close applied, or recorded and flagged where applying it would be
  * wrong. A concurrent change of the same QR rolls the transaction back and it is tried again.
  */
-public final class NotificationService implements ReceiveNotificationUseCase {
+public final class NotificationService implements ReceiveNotificationUseCase, HeldPaymentReplay {
 
     private static final String SOURCE = "webhook";
     private static final int ATTEMPTS = 5;
@@ -93,6 +94,48 @@ public final class NotificationService implements ReceiveNotificationUseCase {
                 }
             }
         }
+    }
+
+    /**
+     * Applies the payments that arrived while the QR's outcome was open, now that it is
+     * {@code ACTIVE}; each is applied or flagged again with the reason that now holds.
+     */
+    @Override
+    public int replayHeld(String qrId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.inTransaction(() -> replay(qrId));
+            } catch (ConcurrentUpdateException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private int replay(String qrId) {
+        Optional<QrIntent> found = qrs.findById(qrId);
+        List<PaymentRecord> held = notifications.heldFor(qrId);
+        if (found.isEmpty() || held.isEmpty()) {
+            return 0;
+        }
+        QrIntent qr = found.get();
+        int applied = 0;
+        for (PaymentRecord p : held) {
+            Optional<String> flag = whyNotApplicable(qr, new ProviderNotification.Payment(p.paymentId(), p.amount(),
+                    p.upiReference()));
+            if (flag.isPresent()) {
+                notifications.resolveHeld(p.provider(), p.paymentId(), Outcome.FLAGGED.label(), flag.get());
+            } else {
+                qr.recordPayment(p.amount(), clock.instant(), SOURCE);
+                notifications.resolveHeld(p.provider(), p.paymentId(), Outcome.APPLIED.label(), null);
+                applied++;
+            }
+        }
+        if (applied > 0) {
+            qrs.update(qr);
+        }
+        return applied;
     }
 
     private NotificationReceipt apply(ProviderNotification n) {

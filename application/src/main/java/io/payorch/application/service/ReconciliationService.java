@@ -42,10 +42,11 @@ public final class ReconciliationService implements ReconcileOpenQrsUseCase {
     private final SweepSettings settings;
     private final LifecycleCounters counters;
     private final ExpirySweepService stats;
+    private final HeldPaymentReplay heldPayments;
 
     public ReconciliationService(OpenQrClaimPort claims, QrIntentStore store, List<QrProviderPort> providers,
                                  Clock clock, SweepSettings settings, LifecycleCounters counters,
-                                 ExpirySweepService stats) {
+                                 ExpirySweepService stats, HeldPaymentReplay heldPayments) {
         this.claims = claims;
         this.store = store;
         providers.forEach(p -> this.providers.put(p.provider(), p));
@@ -53,6 +54,7 @@ public final class ReconciliationService implements ReconcileOpenQrsUseCase {
         this.settings = settings;
         this.counters = counters;
         this.stats = stats;
+        this.heldPayments = heldPayments;
     }
 
     @Override
@@ -76,7 +78,7 @@ public final class ReconciliationService implements ReconcileOpenQrsUseCase {
             for (QrIntent qr : batch) {
                 examined++;
                 try {
-                    String outcome = resolve(qr);
+                    String outcome = resolve(qr, failures);
                     counters.increment(LifecycleCounters.RECONCILIATION, qr.provider() == null ? null
                             : qr.provider().name(), outcome);
                     switch (outcome) {
@@ -99,7 +101,7 @@ public final class ReconciliationService implements ReconcileOpenQrsUseCase {
         return new ReconcileReport(examined, activated, failed, open, failures);
     }
 
-    private String resolve(QrIntent qr) {
+    private String resolve(QrIntent qr, List<SweepReport.Failure> failures) {
         QrProviderPort port = qr.provider() == null ? null : providers.get(qr.provider());
         ProviderOutcome<ProviderQr> answer = port == null
                 ? new ProviderOutcome.NotAttempted<>("no adapter for " + qr.provider())
@@ -112,6 +114,12 @@ public final class ReconciliationService implements ReconcileOpenQrsUseCase {
         if (answer instanceof ProviderOutcome.Accepted<ProviderQr> accepted) {
             qr.activate(accepted.value(), now, SOURCE);
             store.update(qr);
+            try {
+                heldPayments.replayHeld(qr.id());
+            } catch (RuntimeException e) {
+                // the QR is active; its held payments stay flagged for operations
+                failures.add(new SweepReport.Failure("replay of held payments of " + qr.id(), e));
+            }
             return "activated";
         }
         if (answer instanceof ProviderOutcome.Rejected<ProviderQr> rejected && rejected.httpStatus() == 404) {

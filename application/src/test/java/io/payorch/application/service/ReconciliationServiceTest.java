@@ -36,6 +36,7 @@ class ReconciliationServiceTest {
     private final InMemoryQrStore store = new InMemoryQrStore();
     private final FakeQrProvider razorpay = new FakeQrProvider(Provider.RAZORPAY, true);
     private final List<String> open = new ArrayList<>();
+    private final List<String> replayed = new ArrayList<>();
     private final LifecycleCounters counters = new LifecycleCounters();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final SweepSettings settings = new SweepSettings(500, Duration.ofMinutes(2), Map.of(),
@@ -46,7 +47,10 @@ class ReconciliationServiceTest {
         return claimed;
     };
     private final ReconciliationService service = new ReconciliationService(claims, store, List.of(razorpay), clock,
-            settings, counters, new ExpirySweepService(noQrs(), noOtps(), clock, settings, counters));
+            settings, counters, new ExpirySweepService(noQrs(), noOtps(), clock, settings, counters), id -> {
+                replayed.add(id);
+                return 0;
+            });
 
     @Test
     void anUnknownQrThatRazorpayHasBecomesActiveWithItsEvent() {
@@ -65,6 +69,7 @@ class ReconciliationServiceTest {
         assertEquals("ACTIVE", last.to());
         assertEquals("sweep", last.source());
         assertEquals(1, counters.count(LifecycleCounters.RECONCILIATION, "RAZORPAY", "activated"));
+        assertEquals(List.of(id), replayed, "payments held while it was UNKNOWN are applied now");
     }
 
     @Test
@@ -94,7 +99,10 @@ class ReconciliationServiceTest {
     void whereTheProviderCannotBeAskedItIsAbandonedOnlyAfterItsLifetime() {
         FakeQrProvider aop = new FakeQrProvider(Provider.AOP, false);
         ReconciliationService withAop = new ReconciliationService(claims, store, List.of(aop), clock, settings,
-                counters, new ExpirySweepService(noQrs(), noOtps(), clock, settings, counters));
+                counters, new ExpirySweepService(noQrs(), noOtps(), clock, settings, counters), id -> {
+                replayed.add(id);
+                return 0;
+            });
         String young = pending("qr_young", Provider.AOP, NOW.minus(Duration.ofMinutes(14)));
         String old = pending("qr_old", Provider.AOP, NOW.minus(Duration.ofMinutes(15)));
 

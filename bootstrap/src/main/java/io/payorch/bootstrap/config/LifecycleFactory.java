@@ -70,8 +70,9 @@ class LifecycleFactory {
     @Singleton
     ReconciliationService reconciliationService(OpenQrClaimPort claims, QrIntentStore store,
                                                 List<QrProviderPort> providers, Clock clock, SweepSettings settings,
-                                                LifecycleCounters counters, ExpirySweepService sweep) {
-        return new ReconciliationService(claims, store, providers, clock, settings, counters, sweep);
+                                                LifecycleCounters counters, ExpirySweepService sweep,
+                                                NotificationService heldPayments) {
+        return new ReconciliationService(claims, store, providers, clock, settings, counters, sweep, heldPayments);
     }
 
     @Singleton

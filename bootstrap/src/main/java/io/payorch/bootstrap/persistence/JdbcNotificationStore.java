@@ -2,6 +2,7 @@ package io.payorch.bootstrap.persistence;
 
 import io.micronaut.transaction.TransactionOperations;
 import io.payorch.application.port.out.NotificationStore;
+import io.payorch.domain.Money;
 import io.payorch.domain.Provider;
 import io.payorch.domain.QrIntent;
 import jakarta.inject.Singleton;
@@ -11,6 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Received notification events ({@code webhook_event}) and payments ({@code qr_payment}) in plain SQL. */
@@ -24,6 +27,11 @@ public class JdbcNotificationStore implements NotificationStore {
     private static final String PAYMENT = "INSERT INTO qr_payment (provider, payment_id, qr_id, amount_paise,"
             + " upi_reference, event_id, received_at, status, flag_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (provider, payment_id) DO NOTHING";
+    private static final String HELD = "SELECT provider, payment_id, qr_id, amount_paise, upi_reference, event_id,"
+            + " received_at, status, flag_reason FROM qr_payment WHERE qr_id = ? AND status = 'flagged'"
+            + " AND (flag_reason LIKE 'qr_pending%' OR flag_reason LIKE 'qr_unknown%') ORDER BY id FOR UPDATE";
+    private static final String RESOLVE = "UPDATE qr_payment SET status = ?, flag_reason = ?"
+            + " WHERE provider = ? AND payment_id = ?";
     private static final String BY_REFERENCE = "SELECT " + QrRows.COLUMNS + " FROM qr_intent"
             + " WHERE provider = ? AND provider_reference = ? ORDER BY created_at DESC LIMIT 1";
 
@@ -74,6 +82,38 @@ public class JdbcNotificationStore implements NotificationStore {
                 s.setString(8, p.status());
                 s.setString(9, p.flagReason());
                 return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public List<PaymentRecord> heldFor(String qrId) {
+        return SqlTransactions.write(transactions, connection -> {
+            List<PaymentRecord> held = new ArrayList<>();
+            try (PreparedStatement s = connection.prepareStatement(HELD)) {
+                s.setString(1, qrId);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        held.add(new PaymentRecord(Provider.valueOf(r.getString("provider")), r.getString("payment_id"),
+                                r.getString("qr_id"), Money.ofPaise(r.getLong("amount_paise")),
+                                r.getString("upi_reference"), r.getString("event_id"),
+                                QrRows.instant(r, "received_at"), r.getString("status"), r.getString("flag_reason")));
+                    }
+                }
+            }
+            return held;
+        });
+    }
+
+    @Override
+    public void resolveHeld(Provider provider, String paymentId, String status, String flagReason) {
+        SqlTransactions.write(transactions, connection -> {
+            try (PreparedStatement s = connection.prepareStatement(RESOLVE)) {
+                s.setString(1, status);
+                s.setString(2, flagReason);
+                s.setString(3, provider.name());
+                s.setString(4, paymentId);
+                return s.executeUpdate();
             }
         });
     }

@@ -10,6 +10,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.payorch.application.service.HeldPaymentReplay;
 import io.payorch.application.webhook.WebhookSignature;
 import io.payorch.bootstrap.support.PostgresTestSupport;
 import jakarta.inject.Inject;
@@ -47,6 +48,9 @@ class RazorpayWebhookTest extends PostgresTestSupport {
 
     @Inject
     Clock clock;
+
+    @Inject
+    HeldPaymentReplay heldPayments;
 
     private LifecycleRows rows;
     private String tag;
@@ -144,6 +148,24 @@ class RazorpayWebhookTest extends PostgresTestSupport {
         assertEquals("flagged", rows.text("SELECT status FROM qr_payment WHERE payment_id = ?", "pay_" + tag + "_late"));
         assertTrue(rows.text("SELECT flag_reason FROM qr_payment WHERE payment_id = ?", "pay_" + tag + "_late")
                 .startsWith("qr_expired"));
+    }
+
+    @Test
+    void aPaymentThatArrivesWhileTheQrIsUnknownIsHeldAndAppliedOnceItIsActive() throws Exception {
+        String qrId = qr("single_use", 30_000L, "UNKNOWN");
+        byte[] body = credited(qrId, "pay_" + tag, 30_000, "early").getBytes(StandardCharsets.UTF_8);
+        assertEquals("flagged", post(body, WebhookSignature.sign(SECRET, body), "evt_" + tag).body().get("outcome"));
+        assertEquals("UNKNOWN", status(qrId));
+        assertTrue(rows.text("SELECT flag_reason FROM qr_payment WHERE payment_id = ?", "pay_" + tag)
+                .startsWith("qr_unknown"));
+
+        rows.count("UPDATE qr_intent SET status = 'ACTIVE', version = version + 1 WHERE id = ? RETURNING 1", qrId);
+        assertEquals(1, heldPayments.replayHeld(qrId));
+        assertEquals(0, heldPayments.replayHeld(qrId), "applied once");
+
+        assertEquals("PAID", status(qrId));
+        assertEquals(30_000, rows.count("SELECT payments_total_paise FROM qr_intent WHERE id = ?", qrId));
+        assertEquals("applied", rows.text("SELECT status FROM qr_payment WHERE payment_id = ?", "pay_" + tag));
     }
 
     @Test

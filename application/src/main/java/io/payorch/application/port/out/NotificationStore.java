@@ -5,6 +5,7 @@ import io.payorch.domain.Provider;
 import io.payorch.domain.QrIntent;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,16 @@ public interface NotificationStore {
 
     /** Stores a payment; false when a payment with this provider id is already stored. */
     boolean recordPayment(PaymentRecord payment);
+
+    /**
+     * Payments recorded for this QR but held because it was still {@code PENDING} or
+     * {@code UNKNOWN} when they arrived (flag reasons {@code qr_pending...}, {@code qr_unknown...}),
+     * oldest first.
+     */
+    List<PaymentRecord> heldFor(String qrId);
+
+    /** Marks a held payment as applied, or re-flags it with a new reason. */
+    void resolveHeld(Provider provider, String paymentId, String status, String flagReason);
 
     /** The QR a provider knows by this reference. */
     Optional<QrIntent> findByProviderReference(Provider provider, String reference);
