@@ -1,0 +1,18 @@
+package io.payorch.application.port.in;
+
+import io.payorch.domain.QrIntent;
+
+/**
+ * Close an active QR on demand. Providers that hold QRs open (Razorpay) are told first; the others
+ * are closed in payorch. A QR that is already final cannot be closed
+ * ({@link io.payorch.domain.IllegalTransitionException}).
+ */
+public interface CloseQrIntentUseCase {
+
+    /**
+     * @param source who asked: {@code api} (merchant) or {@code admin}
+     * @throws io.payorch.application.NotFoundException          when there is no such QR
+     * @throws io.payorch.application.ProviderCallFailedException when the provider did not close it
+     */
+    QrIntent close(String id, String source);
+}

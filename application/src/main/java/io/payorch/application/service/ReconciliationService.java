@@ -1,0 +1,148 @@
+package io.payorch.application.service;
+
+import io.payorch.application.ConcurrentUpdateException;
+import io.payorch.application.lifecycle.LifecycleCounters;
+import io.payorch.application.lifecycle.ReconcileReport;
+import io.payorch.application.lifecycle.SweepReport;
+import io.payorch.application.lifecycle.SweepSettings;
+import io.payorch.application.port.in.ReconcileOpenQrsUseCase;
+import io.payorch.application.port.out.OpenQrClaimPort;
+import io.payorch.application.port.out.ProviderAttempt;
+import io.payorch.application.port.out.ProviderOutcome;
+import io.payorch.application.port.out.QrIntentStore;
+import io.payorch.application.port.out.QrProviderPort;
+import io.payorch.domain.Provider;
+import io.payorch.domain.ProviderQr;
+import io.payorch.domain.QrIntent;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Resolves QRs whose provider outcome is open. Where the provider can be asked (its port's
+ * {@code fetch} is not {@code NotAttempted}) its answer decides: it has the QR → {@code ACTIVE}
+ * (payments and closing then arrive as notifications); it says there is none (404) →
+ * {@code FAILED}; no clear answer → asked again later. Once the provider's QR lifetime has passed
+ * with no definitive answer (or where the provider cannot be asked at all), nobody can hold a
+ * payable UPI intent for it, so the QR becomes {@code FAILED} with reason {@code abandoned}. No transaction is open during a provider call.
+ */
+public final class ReconciliationService implements ReconcileOpenQrsUseCase {
+
+    public static final String ABANDONED = "abandoned";
+    private static final String SOURCE = "sweep";
+
+    private final OpenQrClaimPort claims;
+    private final QrIntentStore store;
+    private final Map<Provider, QrProviderPort> providers = new EnumMap<>(Provider.class);
+    private final Clock clock;
+    private final SweepSettings settings;
+    private final LifecycleCounters counters;
+    private final ExpirySweepService stats;
+    private final HeldPaymentReplay heldPayments;
+
+    public ReconciliationService(OpenQrClaimPort claims, QrIntentStore store, List<QrProviderPort> providers,
+                                 Clock clock, SweepSettings settings, LifecycleCounters counters,
+                                 ExpirySweepService stats, HeldPaymentReplay heldPayments) {
+        this.claims = claims;
+        this.store = store;
+        providers.forEach(p -> this.providers.put(p.provider(), p));
+        this.clock = clock;
+        this.settings = settings;
+        this.counters = counters;
+        this.stats = stats;
+        this.heldPayments = heldPayments;
+    }
+
+    @Override
+    public ReconcileReport reconcile() {
+        Instant start = clock.instant();
+        int examined = 0;
+        int activated = 0;
+        int failed = 0;
+        int open = 0;
+        List<SweepReport.Failure> failures = new ArrayList<>();
+        while (true) {
+            Instant now = clock.instant();
+            List<QrIntent> batch;
+            try {
+                batch = claims.claimOpen(now.minus(settings.pendingAfter()), now, now.plus(settings.recheckAfter()),
+                        settings.batchSize());
+            } catch (Exception e) { // also what a driver may throw through a lambda unchecked
+                failures.add(new SweepReport.Failure("reconcile", e));
+                break;
+            }
+            for (QrIntent qr : batch) {
+                examined++;
+                try {
+                    String outcome = resolve(qr, failures);
+                    counters.increment(LifecycleCounters.RECONCILIATION, qr.provider() == null ? null
+                            : qr.provider().name(), outcome);
+                    switch (outcome) {
+                        case "activated" -> activated++;
+                        case "failed", ABANDONED -> failed++;
+                        default -> open++;
+                    }
+                } catch (ConcurrentUpdateException e) {
+                    open++; // someone else resolved it meanwhile (a notification, another instance)
+                } catch (RuntimeException e) {
+                    open++;
+                    failures.add(new SweepReport.Failure("reconcile " + qr.id(), e));
+                }
+            }
+            if (batch.size() < settings.batchSize()) {
+                break;
+            }
+        }
+        stats.reconciled(start, activated + failed);
+        return new ReconcileReport(examined, activated, failed, open, failures);
+    }
+
+    private String resolve(QrIntent qr, List<SweepReport.Failure> failures) {
+        QrProviderPort port = qr.provider() == null ? null : providers.get(qr.provider());
+        ProviderOutcome<ProviderQr> answer = port == null
+                ? new ProviderOutcome.NotAttempted<>("no adapter for " + qr.provider())
+                : port.fetch(qr.id(), qr.providerReference());
+        Instant now = clock.instant();
+        if (!(answer instanceof ProviderOutcome.NotAttempted)) {
+            store.recordAttempt(qr.id(), new ProviderAttempt(qr.provider(), "reconcile_" + answer.label(), now,
+                    describe(answer)));
+        }
+        if (answer instanceof ProviderOutcome.Accepted<ProviderQr> accepted) {
+            qr.activate(accepted.value(), now, SOURCE);
+            store.update(qr);
+            try {
+                heldPayments.replayHeld(qr.id());
+            } catch (RuntimeException e) {
+                // the QR is active; its held payments stay flagged for operations
+                failures.add(new SweepReport.Failure("replay of held payments of " + qr.id(), e));
+            }
+            return "activated";
+        }
+        if (answer instanceof ProviderOutcome.Rejected<ProviderQr> rejected && rejected.httpStatus() == 404) {
+            qr.fail("provider has no such QR: " + rejected.message(), now, SOURCE);
+            store.update(qr);
+            return "failed";
+        }
+        if (now.isBefore(qr.createdAt().plus(settings.lifetimeOf(qr.provider())))) {
+            // asked again after the recheck delay; a refusal other than 404 says nothing of the QR
+            return answer instanceof ProviderOutcome.NotAttempted ? "waiting" : "still_unknown";
+        }
+        qr.fail(ABANDONED, now, SOURCE);
+        store.update(qr);
+        return ABANDONED;
+    }
+
+    private static String describe(ProviderOutcome<ProviderQr> outcome) {
+        if (outcome instanceof ProviderOutcome.Accepted<ProviderQr> a) {
+            return "reference " + a.value().providerReference();
+        }
+        if (outcome instanceof ProviderOutcome.Rejected<ProviderQr> r) {
+            return r.code() + ": " + r.message();
+        }
+        return outcome instanceof ProviderOutcome.Unknown<ProviderQr> u ? u.reason() : "not attempted";
+    }
+}

@@ -1,0 +1,59 @@
+package io.payorch.application.webhook;
+
+import io.payorch.application.provider.ProviderAnswer;
+import io.payorch.domain.DomainException;
+import io.payorch.domain.Money;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reading fields of a parsed JSON object (maps, lists, strings, numbers, booleans). */
+final class JsonFields {
+
+    private JsonFields() {
+    }
+
+    static Optional<String> text(Map<String, Object> object, String key) {
+        return ProviderAnswer.text(object, key);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Optional<Map<String, Object>> object(Map<String, Object> object, String key) {
+        if (object == null) {
+            return Optional.empty();
+        }
+        Object value = object.get(key);
+        return value instanceof Map<?, ?> m ? Optional.of((Map<String, Object>) m) : Optional.empty();
+    }
+
+    /** Follows a path of nested objects: {@code object(root, "payload", "payment", "entity")}. */
+    static Optional<Map<String, Object>> object(Map<String, Object> root, String... path) {
+        Optional<Map<String, Object>> current = Optional.ofNullable(root);
+        for (String key : path) {
+            current = current.flatMap(o -> object(o, key));
+        }
+        return current;
+    }
+
+    /** A whole number of paise, sent as a JSON integer (or its string); refuses fractions. */
+    static Money paise(Map<String, Object> object, String key) {
+        String text = text(object, key).orElseThrow(() -> new DomainException(key, "is required"));
+        try {
+            return Money.ofPaise(new BigDecimal(text.trim()).longValueExact());
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new DomainException(key, "must be a whole number of paise");
+        }
+    }
+
+    /** A rupee amount sent as a decimal string or number ("10", "10.50", 500, 10.5). */
+    static Money rupees(Map<String, Object> object, String key) {
+        String text = text(object, key).orElseThrow(() -> new DomainException(key, "is required"));
+        try {
+            BigDecimal value = new BigDecimal(text.trim());
+            return Money.ofPaise(value.movePointRight(2).longValueExact());
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new DomainException(key, "must be a rupee amount with at most two decimals");
+        }
+    }
+}

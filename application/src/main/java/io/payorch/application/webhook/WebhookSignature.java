@@ -1,0 +1,39 @@
+package io.payorch.application.webhook;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * Hex HMAC-SHA256 signatures over raw request bytes, as Razorpay ({@code X-Razorpay-Signature})
+ * and payorch's own callbacks ({@code X-Payorch-Signature}) use them. Compared in constant time.
+ */
+public final class WebhookSignature {
+
+    private WebhookSignature() {
+    }
+
+    public static String sign(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    /** False for a missing secret or signature, or any difference; never throws for bad input. */
+    public static boolean verify(String secret, byte[] body, String signature) {
+        if (secret == null || secret.isEmpty() || signature == null || signature.isBlank()) {
+            return false;
+        }
+        byte[] expected = sign(secret, body).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = signature.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, given);
+    }
+}

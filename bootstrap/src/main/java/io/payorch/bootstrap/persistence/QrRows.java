@@ -1,0 +1,64 @@
+package io.payorch.bootstrap.persistence;
+
+import io.payorch.domain.Money;
+import io.payorch.domain.Provider;
+import io.payorch.domain.QrIntent;
+import io.payorch.domain.QrStatus;
+import io.payorch.domain.QrUsage;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/** Plain-SQL reading and writing of QR rows and events, for the statements Micronaut Data cannot express. */
+final class QrRows {
+
+    static final String COLUMNS = "id, registration_id, provider, amount_paise, usage, description, status, "
+            + "provider_reference, upi_intent, image_url, expires_at, closed_at, close_reason, failure_reason, "
+            + "payments_count, payments_total_paise, created_at, version";
+
+    private QrRows() {
+    }
+
+    static QrIntent read(ResultSet r) throws SQLException {
+        long amount = r.getLong("amount_paise");
+        Money money = r.wasNull() ? null : Money.ofPaise(amount);
+        String provider = r.getString("provider");
+        return QrIntent.restore(new QrIntent.Snapshot(r.getString("id"), r.getString("registration_id"), money,
+                QrUsage.parse(r.getString("usage")), r.getString("description"), instant(r, "created_at"),
+                r.getLong("version"), provider == null ? null : Provider.valueOf(provider),
+                QrStatus.valueOf(r.getString("status")), r.getString("provider_reference"), r.getString("upi_intent"),
+                r.getString("image_url"), instant(r, "expires_at"), instant(r, "closed_at"),
+                r.getString("close_reason"), r.getString("failure_reason"), r.getLong("payments_count"),
+                r.getLong("payments_total_paise")));
+    }
+
+    static Instant instant(ResultSet r, String column) throws SQLException {
+        Timestamp t = r.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    /** Adds one batch entry per change to an {@code INSERT INTO qr_intent_event} statement. */
+    static void addEvents(PreparedStatement insert, String qrId, List<io.payorch.domain.StateChange> changes)
+            throws SQLException {
+        for (io.payorch.domain.StateChange c : changes) {
+            insert.setString(1, qrId);
+            insert.setString(2, c.from());
+            insert.setString(3, c.to());
+            insert.setTimestamp(4, timestamp(c.at()));
+            insert.setString(5, c.reason());
+            insert.setString(6, c.source());
+            insert.addBatch();
+        }
+    }
+
+    static final String INSERT_EVENT = "INSERT INTO qr_intent_event (qr_id, from_status, to_status, at, reason, source)"
+            + " VALUES (?, ?, ?, ?, ?, ?)";
+}

@@ -1,0 +1,38 @@
+package io.payorch.bootstrap.persistence;
+
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionOperations;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Runs plain-SQL work in a transaction (joining the current one) and turns {@link SQLException}
+ * into an unchecked {@link DataAccessException}, so that callers see an ordinary failure with
+ * its cause instead of a checked exception thrown through a lambda.
+ */
+final class SqlTransactions {
+
+    interface Work<R> {
+        R run(Connection connection) throws SQLException;
+    }
+
+    private SqlTransactions() {
+    }
+
+    static <R> R write(TransactionOperations<Connection> transactions, Work<R> work) {
+        return transactions.executeWrite(status -> call(work, status.getConnection()));
+    }
+
+    static <R> R read(TransactionOperations<Connection> transactions, Work<R> work) {
+        return transactions.executeRead(status -> call(work, status.getConnection()));
+    }
+
+    private static <R> R call(Work<R> work, Connection connection) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new DataAccessException("SQL failed: " + e.getMessage(), e);
+        }
+    }
+}
