@@ -22,7 +22,8 @@ final class RandomIdGenerator implements IdGenerator {
 
     @Override
     public String newId(String prefix) {
-        long millis = clock.millis();
+        // not clock.millis(): JDK 17's tick clock divides by zero for sub-millisecond ticks
+        long millis = clock.instant().toEpochMilli();
         byte[] random = new byte[10];
         RANDOM.get().nextBytes(random);
         StringBuilder id = new StringBuilder(prefix.length() + 27).append(prefix).append('_');
