@@ -1,5 +1,9 @@
 package io.payorch.bootstrap.provider;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -9,6 +13,7 @@ import io.payorch.bootstrap.support.ProviderPages;
 import io.payorch.bootstrap.support.WireMockEndToEndSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +35,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * POST /v1/qr-codes through BOS: its bearer token is fetched with the configured credentials,
@@ -176,5 +182,42 @@ class BosQrEndToEndTest extends WireMockEndToEndSupport {
         wireMock.verify(exactly(1), postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
         wireMock.verify(exactly(1), postRequestedFor(urlPathEqualTo(BosQrClient.PATH))
                 .withHeader("Authorization", equalTo("Bearer tok-2")));
+    }
+
+    @Test
+    void neitherTheTokenNorTheCredentialsAppearInTheLogEvenAtDebug() {
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        Logger payorch = (Logger) LoggerFactory.getLogger("io.payorch");
+        Logger httpClient = (Logger) LoggerFactory.getLogger("io.micronaut.http.client");
+        Level payorchLevel = payorch.getLevel();
+        Level clientLevel = httpClient.getLevel();
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        root.addAppender(captured);
+        payorch.setLevel(Level.DEBUG);
+        httpClient.setLevel(Level.DEBUG);
+        try {
+            wireMock.stubFor(post(urlPathEqualTo(BosQrClient.PATH)).withHeader("Authorization", equalTo("Bearer tok-secret-1"))
+                    .willReturn(aResponse().withStatus(401)));
+            wireMock.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("log").whenScenarioStateIs(Scenario.STARTED)
+                    .willSetStateTo("second").willReturn(aResponse().withStatus(200)
+                            .withHeader("Content-Type", "application/json")
+                            .withBody("{\"access_token\": \"tok-secret-1\", \"expires_in\": 600}")));
+            wireMock.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("log").whenScenarioStateIs("second")
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                            .withBody("{\"access_token\": \"tok-secret-2\", \"expires_in\": 600}")));
+            stubQrFor("tok-secret-2");
+
+            assertEquals(201, createBos().status());
+        } finally {
+            root.detachAppender(captured);
+            payorch.setLevel(payorchLevel);
+            httpClient.setLevel(clientLevel);
+        }
+        for (ILoggingEvent event : captured.list) {
+            String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
+                    : event.getThrowableProxy().getMessage());
+            assertFalse(line.contains("tok-secret") || line.contains("bos-pass"), line);
+        }
     }
 }
