@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How payorch gets BOS's bearer token: the token endpoint's path (under the BOS base URL), the
- * account's credentials, and how long before its stated expiry a token is no longer used.
+ * How payorch gets BOS's bearer token: the token endpoint (a path under the BOS base URL, or an
+ * absolute URL), the account's credentials, and how long before its stated expiry a token is no
+ * longer used.
  * {@link #toString()} never shows the password.
  */
 public record BosCredentials(String tokenPath, String username, String password, Duration safetyMargin) {

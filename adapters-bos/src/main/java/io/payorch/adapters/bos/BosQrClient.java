@@ -13,6 +13,7 @@ import io.payorch.domain.ProviderQr;
 import io.payorch.domain.QrUsage;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -110,8 +111,14 @@ public final class BosQrClient implements QrProviderPort {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("username", credentials.username());
         body.put("password", credentials.password());
-        return transport.exchange("POST", endpoint.resolve(credentials.tokenPath()), endpoint.extraHeaders(), body,
-                BosQrClient::readToken);
+        return transport.exchange("POST", tokenUri(), endpoint.extraHeaders(), body, BosQrClient::readToken);
+    }
+
+    /** The token endpoint: a path under the BOS base URL, or an absolute URL where BOS issues tokens elsewhere. */
+    private URI tokenUri() {
+        String configured = credentials.tokenPath();
+        return configured.startsWith("http://") || configured.startsWith("https://") ? URI.create(configured)
+                : endpoint.resolve(configured);
     }
 
     private static ProviderOutcome<BearerToken> readToken(ProviderAnswer answer) {
