@@ -162,7 +162,8 @@ public final class RazorpayQrClient implements QrProviderPort {
         }
         ProviderOutcome<RazorpayQrCode> outcome = transport.exchange("GET",
                 endpoint.resolve(PATH + "/" + providerReference), headers(), null, RazorpayAnswerReader::read);
-        return toProviderQr(outcome, null);
+        // accepted means "there is a usable QR": a closed one must not be activated by reconciliation
+        return toProviderQr(outcome, "active");
     }
 
     private Map<String, String> headers() {
@@ -179,7 +180,7 @@ public final class RazorpayQrClient implements QrProviderPort {
                                                             String expectedStatus) {
         if (outcome instanceof ProviderOutcome.Accepted<RazorpayQrCode> accepted) {
             RazorpayQrCode qr = accepted.value();
-            if (expectedStatus != null && !expectedStatus.equals(qr.status())) {
+            if (!expectedStatus.equals(qr.status())) {
                 return new ProviderOutcome.Unknown<>("QR Code " + qr.id() + " is " + qr.status() + ", expected "
                         + expectedStatus, false);
             }

@@ -139,6 +139,18 @@ class RazorpayQrContractTest extends QrProviderContractTest {
     }
 
     @Test
+    void fetchingAClosedQrCodeIsNotAUsableQr() {
+        wireMock.stubFor(get(urlPathEqualTo(path() + "/qr_HMsVL8HOpbMcjU")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(successBody().replace("\"status\": \"active\"", "\"status\": \"closed\""))));
+
+        ProviderOutcome.Unknown<?> unknown = assertInstanceOf(ProviderOutcome.Unknown.class,
+                adapter().fetch("qr_test", "qr_HMsVL8HOpbMcjU"));
+
+        assertTrue(unknown.reason().contains("closed"), unknown.reason());
+    }
+
+    @Test
     void thePagesRulesAreCheckedBeforeAnyCall() {
         QrProviderPort razorpay = adapter();
         assertEquals(List.of("amount"), fields(razorpay.check(with(QrUsage.SINGLE_USE, null, null, Map.of()))));
