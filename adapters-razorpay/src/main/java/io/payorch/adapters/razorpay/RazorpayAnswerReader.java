@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Reads Razorpay's answers: the QR Code entity on success, or its error body
  * {@code {"error": {"code", "description", "field", "source", "step", "reason", "metadata"}}},
- * which is a rejection carrying Razorpay's code, description and field.
+ * which is a rejection carrying Razorpay's code, description and field, except a 401 (wrong API
+ * key), after which nothing was processed: not attempted.
  */
 final class RazorpayAnswerReader {
 
@@ -31,6 +32,10 @@ final class RazorpayAnswerReader {
                     .orElse(description);
             if (answer.status() >= 200 && answer.status() < 300) {
                 return new ProviderOutcome.Rejected<>(code, message, answer.status());
+            }
+            if (answer.status() == 401) {
+                // our key id or secret is wrong: Razorpay processed nothing, and another provider may serve
+                return new ProviderOutcome.NotAttempted<>("Razorpay refused the API key (HTTP 401): " + message);
             }
             return answer.failureOutcome(code, message);
         }

@@ -81,17 +81,15 @@ class RazorpayQrContractTest extends QrProviderContractTest {
     }
 
     @Test
-    void wrongKeysAreARejectionWithRazorpaysDescription() {
+    void wrongKeysAreNotAttemptedWithRazorpaysDescription() {
         wireMock.stubFor(post(urlPathEqualTo(path())).willReturn(aResponse().withStatus(401)
                 .withHeader("Content-Type", "application/json")
                 .withBody(ProviderPages.body("razorpay-error-invalid-key.json"))));
 
-        ProviderOutcome.Rejected<?> rejected = assertInstanceOf(ProviderOutcome.Rejected.class,
+        ProviderOutcome.NotAttempted<?> notAttempted = assertInstanceOf(ProviderOutcome.NotAttempted.class,
                 adapter().create(request()));
 
-        assertEquals("BAD_REQUEST_ERROR", rejected.code());
-        assertEquals("The api key provided is invalid", rejected.message());
-        assertEquals(401, rejected.httpStatus());
+        assertEquals("Razorpay refused the API key (HTTP 401): The api key provided is invalid", notAttempted.reason());
     }
 
     @Test
