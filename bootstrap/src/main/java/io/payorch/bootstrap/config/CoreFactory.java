@@ -60,7 +60,7 @@ class CoreFactory {
     @Singleton
     QrProviderPort bos(ProviderRegistry providers, Clock clock,
                        @Value("${payorch.providers.bos.token-path:/api/BOS/V4/Token}") String tokenPath,
-                       @Value("${payorch.providers.bos.token-safety-margin:60s}") Duration tokenSafetyMargin) {
+                       @Value("${payorch.providers.bos.token-safety-margin:60s}") java.time.Duration tokenSafetyMargin) {
         ProviderProperties p = providers.properties("bos");
         return new BosQrClient(providers.endpoint("bos"), providers.transport("bos"),
                 new BosCredentials(tokenPath, p.getUsername(), p.getPassword(), tokenSafetyMargin), clock);
