@@ -98,9 +98,9 @@ class ProviderSimulatorsTest extends WireMockEndToEndSupport {
         String base = "/sandbox/razorpay/v1/payments/qr_codes/" + reference;
 
         HttpResponse<Map<String, Object>> closed = client.toBlocking().exchange(HttpRequest.POST(base + "/close", "")
-                .basicAuth("rzp_test_sandbox", "sandbox-razorpay-secret"), Argument.mapOf(String.class, Object.class));
+                .basicAuth("rzp_test_sandbox", "sandbox-key-secret"), Argument.mapOf(String.class, Object.class));
         Map<String, Object> fetched = client.toBlocking().retrieve(HttpRequest.GET(base)
-                .basicAuth("rzp_test_sandbox", "sandbox-razorpay-secret"), Argument.mapOf(String.class, Object.class));
+                .basicAuth("rzp_test_sandbox", "sandbox-key-secret"), Argument.mapOf(String.class, Object.class));
 
         assertEquals("closed", closed.body().get("status"));
         assertEquals("on_demand", closed.body().get("close_reason"));
