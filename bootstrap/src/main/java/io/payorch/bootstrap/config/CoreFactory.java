@@ -3,6 +3,10 @@ package io.payorch.bootstrap.config;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.payorch.adapters.aop.AopQrClient;
+import io.payorch.adapters.bos.BosCredentials;
+import io.payorch.adapters.bos.BosQrClient;
+import io.payorch.adapters.oqpay.OqpayQrClient;
+import io.payorch.adapters.razorpay.RazorpayQrClient;
 import io.payorch.application.QrSettings;
 import io.payorch.application.port.out.IdGenerator;
 import io.payorch.application.port.out.QrIntentStore;
@@ -44,6 +48,27 @@ class CoreFactory {
     @Singleton
     QrProviderPort aop(ProviderRegistry providers) {
         return new AopQrClient(providers.endpoint("aop"), providers.transport("aop"));
+    }
+
+    @Singleton
+    QrProviderPort oqpay(ProviderRegistry providers) {
+        return new OqpayQrClient(providers.endpoint("oqpay"), providers.transport("oqpay"));
+    }
+
+    @Singleton
+    QrProviderPort bos(ProviderRegistry providers, Clock clock,
+                       @Value("${payorch.providers.bos.token-path:/api/BOS/V4/Token}") String tokenPath,
+                       @Value("${payorch.providers.bos.token-safety-margin:60s}") java.time.Duration tokenSafetyMargin) {
+        ProviderProperties p = providers.properties("bos");
+        return new BosQrClient(providers.endpoint("bos"), providers.transport("bos"),
+                new BosCredentials(tokenPath, p.getUsername(), p.getPassword(), tokenSafetyMargin), clock);
+    }
+
+    @Singleton
+    QrProviderPort razorpay(ProviderRegistry providers, Clock clock) {
+        ProviderProperties p = providers.properties("razorpay");
+        return new RazorpayQrClient(providers.endpoint("razorpay"), providers.transport("razorpay"), clock,
+                p.getUsername(), p.getPassword());
     }
 
     @Singleton

@@ -22,6 +22,11 @@ public class AopSimulatorController {
         this.simulator = new V4QrSimulator("AOP", "payorch.aop@sandbox", clock, responses);
     }
 
+    /** The QRs this simulator issued, for sandbox payments. */
+    public SimulatedQrRegistry issued() {
+        return simulator.issued();
+    }
+
     @Post("/api/AOP/V4/DynamicQRCode")
     CompletableFuture<MutableHttpResponse<?>> dynamicQr(@Body @Nullable Map<String, Object> body) {
         return simulator.create(body);

@@ -31,12 +31,18 @@ final class V4QrSimulator {
     private final String payee;
     private final Clock clock;
     private final SimulatorResponses responses;
+    private final SimulatedQrRegistry issued = new SimulatedQrRegistry();
 
     V4QrSimulator(String prefix, String payee, Clock clock, SimulatorResponses responses) {
         this.prefix = prefix;
         this.payee = payee;
         this.clock = clock;
         this.responses = responses;
+    }
+
+    /** The QRs this simulator issued, by {@code txnRefranceID}. */
+    SimulatedQrRegistry issued() {
+        return issued;
     }
 
     CompletableFuture<MutableHttpResponse<?>> create(Map<String, Object> body) {
@@ -72,6 +78,8 @@ final class V4QrSimulator {
         answer.put("Status", "True");
         answer.put("message", "QR Code Generated");
         answer.put("Value", "");
+        issued.add(new SimulatedQrRegistry.SimulatedQr(prefix, reference, registrationId,
+                rupees.movePointRight(2).longValueExact(), "single_use", now, now.plus(QR_LIFETIME), null));
         return answer;
     }
 

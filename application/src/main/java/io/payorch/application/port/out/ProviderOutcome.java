@@ -1,5 +1,7 @@
 package io.payorch.application.port.out;
 
+import java.util.function.Function;
+
 /**
  * What became of one provider call, classified the way payments must be: accepted, rejected (the
  * provider saw it and said no), not attempted (it never left us) or unknown (it may have happened).
@@ -19,6 +21,21 @@ public sealed interface ProviderOutcome<T> {
 
     /** Timeout, 5xx or an unreadable answer: the provider may have acted on it. */
     record Unknown<T>(String reason, boolean timedOut) implements ProviderOutcome<T> {
+    }
+
+    /** The same outcome with an accepted value turned into another; failures carry over unchanged. */
+    default <U> ProviderOutcome<U> map(Function<? super T, ? extends U> mapper) {
+        if (this instanceof Accepted<T> a) {
+            return new Accepted<>(mapper.apply(a.value()));
+        }
+        if (this instanceof Rejected<T> r) {
+            return new Rejected<>(r.code(), r.message(), r.httpStatus());
+        }
+        if (this instanceof NotAttempted<T> n) {
+            return new NotAttempted<>(n.reason());
+        }
+        Unknown<T> u = (Unknown<T>) this;
+        return new Unknown<>(u.reason(), u.timedOut());
     }
 
     /** A short label for metrics and the attempts list. */

@@ -1,0 +1,260 @@
+package io.payorch.bootstrap.sandbox;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.payorch.bootstrap.config.ProviderProperties;
+import io.payorch.bootstrap.config.ProviderRegistry;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Razorpay's QR Codes API under {@code /sandbox/razorpay}: create, close and fetch, with HTTP
+ * Basic (the configured key id and secret), its validation rules and its error body
+ * {@code {"error": {"code", "description", "source", "step", "reason", "metadata", "field"}}}.
+ * The triggers read the registration id payorch sends in {@code notes.payorch_registration_id}.
+ */
+@Controller("/sandbox/razorpay/v1/payments/qr_codes")
+@Requires(env = "sandbox")
+public class RazorpaySimulatorController {
+
+    private static final Set<String> FIELDS = Set.of("type", "name", "usage", "fixed_amount", "payment_amount",
+            "description", "customer_id", "close_by", "notes");
+    private static final long MAX_CLOSE_BY = 2_147_483_647L;
+
+    private final Clock clock;
+    private final SimulatorResponses responses;
+    private final ProviderRegistry providers;
+    private final SimulatedQrRegistry issued = new SimulatedQrRegistry();
+    private final Map<String, Map<String, Object>> entities = new ConcurrentHashMap<>();
+
+    RazorpaySimulatorController(Clock clock, SimulatorResponses responses, ProviderRegistry providers) {
+        this.clock = clock;
+        this.responses = responses;
+        this.providers = providers;
+    }
+
+    /** The QR Codes this simulator issued, by Razorpay id ({@code payorchQrId} from the notes). */
+    public SimulatedQrRegistry issued() {
+        return issued;
+    }
+
+    @Post
+    CompletableFuture<MutableHttpResponse<?>> create(@Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+                                                     @Body @Nullable Map<String, Object> body) {
+        if (!authorised(authorization)) {
+            return done(unauthorised());
+        }
+        Map<String, Object> b = body == null ? Map.of() : body;
+        MutableHttpResponse<?> invalid = validate(b);
+        if (invalid != null) {
+            return done(invalid);
+        }
+        String registrationId = b.get("notes") instanceof Map<?, ?> notes
+                && notes.get("payorch_registration_id") instanceof String r ? r : null;
+        return responses.answer(SandboxTrigger.of(registrationId),
+                () -> error(HttpStatus.BAD_REQUEST, "The selected type is invalid.", "type"),
+                () -> HttpResponse.ok(issue(b, registrationId)).contentType(MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    @Post("/{id}/close")
+    MutableHttpResponse<?> close(@Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+                                 @PathVariable String id) {
+        if (!authorised(authorization)) {
+            return unauthorised();
+        }
+        Map<String, Object> entity = entities.get(id);
+        if (entity == null) {
+            return error(HttpStatus.BAD_REQUEST, "The id provided does not exist", "id");
+        }
+        synchronized (entity) {
+            if ("closed".equals(entity.get("status"))) {
+                return error(HttpStatus.BAD_REQUEST, "The QR Code is already closed", null);
+            }
+            entity.put("status", "closed");
+            entity.put("closed_at", clock.instant().getEpochSecond());
+            entity.put("close_reason", "on_demand");
+            return json(new LinkedHashMap<>(entity));
+        }
+    }
+
+    @Get("/{id}")
+    MutableHttpResponse<?> fetch(@Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+                                 @PathVariable String id) {
+        if (!authorised(authorization)) {
+            return unauthorised();
+        }
+        Map<String, Object> entity = entities.get(id);
+        if (entity == null) {
+            return error(HttpStatus.BAD_REQUEST, "The id provided does not exist", "id");
+        }
+        synchronized (entity) {
+            return json(new LinkedHashMap<>(entity));
+        }
+    }
+
+    private MutableHttpResponse<?> validate(Map<String, Object> b) {
+        for (String field : b.keySet()) {
+            if (!FIELDS.contains(field)) {
+                return error(HttpStatus.BAD_REQUEST, field + " is/are not required and should not be sent", field);
+            }
+        }
+        if (b.get("type") == null) {
+            return error(HttpStatus.BAD_REQUEST, "The type is required.", "type");
+        }
+        if (!"upi_qr".equals(b.get("type"))) {
+            return error(HttpStatus.BAD_REQUEST, "The selected type is invalid.", "type");
+        }
+        Object usage = b.get("usage");
+        if (usage == null) {
+            return error(HttpStatus.BAD_REQUEST, "The usage is required.", "usage");
+        }
+        if (!"single_use".equals(usage) && !"multiple_use".equals(usage)) {
+            return error(HttpStatus.BAD_REQUEST, "The selected usage is invalid.", "usage");
+        }
+        boolean fixed = Boolean.TRUE.equals(b.get("fixed_amount"));
+        if (b.containsKey("fixed_amount") && !(b.get("fixed_amount") instanceof Boolean)) {
+            return error(HttpStatus.BAD_REQUEST, "The selected fixed_amount is invalid.", "fixed_amount");
+        }
+        if ("single_use".equals(usage) && !fixed) {
+            return error(HttpStatus.BAD_REQUEST, "fixed_amount must be true for a single_use QR Code", "fixed_amount");
+        }
+        Object amount = b.get("payment_amount");
+        if (fixed && amount == null) {
+            return error(HttpStatus.BAD_REQUEST, "The payment amount is required.", "payment_amount");
+        }
+        if (amount != null && (!(amount instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()))) {
+            return error(HttpStatus.BAD_REQUEST, "The payment amount must be an integer.", "payment_amount");
+        }
+        if (amount != null && ((Number) amount).longValue() < 1) {
+            return error(HttpStatus.BAD_REQUEST, "The payment amount must be at least 1.", "payment_amount");
+        }
+        Object closeBy = b.get("close_by");
+        if (closeBy != null) {
+            if ("multiple_use".equals(usage)) {
+                return error(HttpStatus.BAD_REQUEST, "close_by is not allowed for multiple_use QR Codes", "close_by");
+            }
+            if (!(closeBy instanceof Number n) || n.longValue() < 946684800L || n.longValue() > 4765046400L) {
+                return error(HttpStatus.BAD_REQUEST, "close_by must be between 946684800 and 4765046400", "close_by");
+            }
+            long seconds = n.longValue();
+            long now = clock.instant().getEpochSecond();
+            if (seconds > MAX_CLOSE_BY || seconds < now + Duration.ofMinutes(2).toSeconds()
+                    || seconds > now + Duration.ofDays(45).toSeconds()) {
+                return error(HttpStatus.BAD_REQUEST,
+                        "The close by date should be at least 2 minutes and at most 45 days after current time",
+                        "close_by");
+            }
+        }
+        if (b.get("notes") != null) {
+            if (!(b.get("notes") instanceof Map<?, ?> notes) || notes.size() > 15) {
+                return error(HttpStatus.BAD_REQUEST, "The notes may have at most 15 keys.", "notes");
+            }
+            for (Map.Entry<?, ?> note : notes.entrySet()) {
+                if (String.valueOf(note.getKey()).length() > 256 || String.valueOf(note.getValue()).length() > 256) {
+                    return error(HttpStatus.BAD_REQUEST, "The notes values may have at most 256 characters.", "notes");
+                }
+            }
+        }
+        return null;
+    }
+
+    private Map<String, Object> issue(Map<String, Object> b, String registrationId) {
+        long now = clock.instant().getEpochSecond();
+        String id = "qr_" + random(14);
+        Map<String, Object> entity = new LinkedHashMap<>();
+        entity.put("id", id);
+        entity.put("entity", "qr_code");
+        entity.put("created_at", now);
+        entity.put("name", b.get("name"));
+        entity.put("usage", b.get("usage"));
+        entity.put("type", "upi_qr");
+        entity.put("image_url", "https://rzp.io/i/" + random(8));
+        entity.put("payment_amount", b.get("payment_amount"));
+        entity.put("status", "active");
+        entity.put("description", b.get("description"));
+        entity.put("fixed_amount", Boolean.TRUE.equals(b.get("fixed_amount")));
+        entity.put("payments_amount_received", 0);
+        entity.put("payments_count_received", 0);
+        entity.put("notes", b.get("notes") == null ? Map.of() : b.get("notes"));
+        entity.put("customer_id", b.get("customer_id"));
+        entity.put("close_by", b.get("close_by"));
+        entity.put("closed_at", null);
+        entity.put("close_reason", null);
+        entities.put(id, entity);
+        Object qrId = entity.get("notes") instanceof Map<?, ?> notes ? notes.get("payorch_qr_id") : null;
+        Long amount = b.get("payment_amount") instanceof Number n ? n.longValue() : null;
+        Long closeBy = b.get("close_by") instanceof Number n ? n.longValue() : null;
+        issued.add(new SimulatedQrRegistry.SimulatedQr("RAZORPAY", id, registrationId, amount, (String) b.get("usage"),
+                Instant.ofEpochSecond(now), closeBy == null ? null : Instant.ofEpochSecond(closeBy),
+                qrId instanceof String s ? s : null));
+        return new LinkedHashMap<>(entity);
+    }
+
+    private boolean authorised(String authorization) {
+        ProviderProperties configured = providers.properties("razorpay");
+        if (authorization == null || !authorization.startsWith("Basic ") || configured.getUsername() == null) {
+            return false;
+        }
+        String expected = Base64.getEncoder().encodeToString((configured.getUsername() + ":"
+                + (configured.getPassword() == null ? "" : configured.getPassword())).getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                authorization.substring("Basic ".length()).trim().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MutableHttpResponse<?> unauthorised() {
+        return error(HttpStatus.UNAUTHORIZED, "The api key provided is invalid", null);
+    }
+
+    static MutableHttpResponse<?> error(HttpStatus status, String description, String field) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", "BAD_REQUEST_ERROR");
+        error.put("description", description);
+        error.put("source", "business");
+        error.put("step", "payment_initiation");
+        error.put("reason", "input_validation_failed");
+        error.put("metadata", Map.of());
+        if (field != null) {
+            error.put("field", field);
+        }
+        return HttpResponse.status(status).body(Map.of("error", error)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    private static MutableHttpResponse<?> json(Map<String, Object> body) {
+        return HttpResponse.ok(body).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    private static CompletableFuture<MutableHttpResponse<?>> done(MutableHttpResponse<?> response) {
+        return CompletableFuture.completedFuture(response);
+    }
+
+    private static String random(int length) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder s = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            s.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+        }
+        return s.toString();
+    }
+}
