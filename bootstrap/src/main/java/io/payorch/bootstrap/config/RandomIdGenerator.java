@@ -22,7 +22,7 @@ final class RandomIdGenerator implements IdGenerator {
 
     @Override
     public String newId(String prefix) {
-        long millis = clock.millis();
+        long millis = clock.instant().toEpochMilli(); // TickClock.millis() divides by zero below 1 ms ticks on JDK 17
         byte[] random = new byte[10];
         RANDOM.get().nextBytes(random);
         StringBuilder id = new StringBuilder(prefix.length() + 27).append(prefix).append('_');
