@@ -5,6 +5,9 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -20,14 +23,21 @@ public class QrCodeController {
 
     private final CreateQrIntentUseCase create;
     private final GetQrIntentUseCase get;
+    private final IdempotentExecution idempotency;
 
-    QrCodeController(CreateQrIntentUseCase create, GetQrIntentUseCase get) {
+    QrCodeController(CreateQrIntentUseCase create, GetQrIntentUseCase get, IdempotentExecution idempotency) {
         this.create = create;
         this.get = get;
+        this.idempotency = idempotency;
     }
 
     @Post
-    HttpResponse<?> create(@Body CreateQrRequest body) {
+    HttpResponse<?> create(@Body CreateQrRequest body, Authentication client,
+                           @Nullable @Header(IdempotentExecution.HEADER) String idempotencyKey) {
+        return idempotency.execute(client, "create-qr", idempotencyKey, body, () -> createNow(body));
+    }
+
+    private HttpResponse<?> createNow(CreateQrRequest body) {
         QrCreation created = create.create(toCommand(body));
         QrView view = QrView.of(created.qr());
         if (created.failure().isEmpty()) {
