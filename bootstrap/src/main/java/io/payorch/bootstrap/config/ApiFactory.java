@@ -2,13 +2,22 @@ package io.payorch.bootstrap.config;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.BeanProvider;
+import io.payorch.application.admin.AdminQueryService;
+import io.payorch.application.admin.TransferOtpQueryService;
 import io.payorch.application.idempotency.IdempotencyService;
+import io.payorch.application.port.out.ProviderSettingsPort;
+import io.payorch.application.port.out.QrIntentSearchPort;
+import io.payorch.application.port.out.QrIntentStore;
+import io.payorch.application.port.out.SweepStatusPort;
+import io.payorch.application.port.out.TransferOtpReadPort;
 import io.payorch.application.port.out.IdGenerator;
 import io.payorch.application.port.out.IdempotencyStore;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Wiring of the API's own services (idempotency, admin queries). */
 @Factory
@@ -24,5 +33,19 @@ class ApiFactory {
                                           @Value("${payorch.idempotency.retention:24h}") Duration retention,
                                           @Value("${payorch.idempotency.takeover-after:2m}") Duration takeoverAfter) {
         return new IdempotencyService(store, ids, clock, retention, takeoverAfter);
+    }
+
+    /** Sweeps report their last run through a {@link SweepStatusPort} bean when one exists. */
+    @Singleton
+    AdminQueryService adminQueryService(QrIntentSearchPort qrs, QrIntentStore store, TransferOtpReadPort otps,
+                                        ProviderSettingsPort providers, BeanProvider<SweepStatusPort> sweeps,
+                                        Clock clock) {
+        SweepStatusPort lastSweep = () -> sweeps.isPresent() ? sweeps.get().last() : Optional.empty();
+        return new AdminQueryService(qrs, store, otps, providers, lastSweep, clock);
+    }
+
+    @Singleton
+    TransferOtpQueryService transferOtpQueryService(TransferOtpReadPort otps) {
+        return new TransferOtpQueryService(otps);
     }
 }
