@@ -1,5 +1,6 @@
 package io.payorch.bootstrap.web;
 
+import io.micronaut.openapi.annotation.OpenAPIExclude;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -21,6 +22,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                 @Tag(name = "qr-codes", description = "Merchant QR API (merchant or admin credentials)"),
                 @Tag(name = "admin", description = "Operations (admin credentials)")
         })
+@OpenAPIExclude(packages = "io.payorch.bootstrap.sandbox")
 @SecurityScheme(name = "basicAuth", type = SecuritySchemeType.HTTP, scheme = "basic",
         description = "Client id and secret from payorch.security.merchants.<id>.secret or payorch.security.admins.<id>.secret")
 final class ApiDocumentation {

@@ -16,6 +16,8 @@ import io.payorch.application.idempotency.StoredResponse;
 import io.payorch.application.port.in.IdempotentRequestsUseCase;
 import io.payorch.domain.DomainException;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,6 +52,8 @@ public class IdempotentExecution {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
 
+    private static final Logger LOG = LoggerFactory.getLogger(IdempotentExecution.class);
+
     private final IdempotentRequestsUseCase idempotency;
     private final JsonMapper json;
 
@@ -67,14 +71,17 @@ public class IdempotentExecution {
         IdempotencyKey idempotencyKey = new IdempotencyKey(scope, operation, key);
         IdempotencyDecision decision = idempotency.begin(idempotencyKey, digest(body));
         if (decision instanceof IdempotencyDecision.Replay replay) {
+            LOG.info("{}: replaying the stored {} for a repeated Idempotency-Key", operation, replay.response().status());
             return toResponse(replay.response()).header(REPLAYED, "true");
         }
         if (decision instanceof IdempotencyDecision.InFlight) {
+            LOG.info("{}: Idempotency-Key still in flight, answering 409", operation);
             return Problem.of(HttpStatus.CONFLICT, "idempotency_key_in_flight",
                             "A request with this Idempotency-Key is still being processed; retry shortly.")
                     .toResponse().header(HttpHeaders.RETRY_AFTER, "1");
         }
         if (decision instanceof IdempotencyDecision.Mismatch) {
+            LOG.warn("{}: Idempotency-Key reused with a different body, answering 422", operation);
             return Problem.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency_key_reused",
                     "This Idempotency-Key was already used with a different request body.").toResponse();
         }
