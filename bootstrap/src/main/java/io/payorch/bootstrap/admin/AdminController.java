@@ -34,6 +34,7 @@ import io.payorch.domain.QrIntent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -70,7 +71,12 @@ class AdminController {
 
     @Get("/qr-codes{?status,provider,registrationId,createdFrom,createdTo,limit,cursor}")
     @Operation(summary = "Search QRs, newest first, with keyset pagination")
-    @ApiResponse(responseCode = "200", description = "A page of QRs")
+    @ApiResponse(responseCode = "200", description = "A page of QRs", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = "{\"items\":[{\"id\":\"qr_01JD3Q7Z8XK2M4N6P8R0T2V4W6\",\"provider\":\"AOP\","
+                    + "\"providerReference\":\"AOP1PLS42N2S0XJI\",\"registrationId\":\"AOP-554\",\"amount\":\"10.50\","
+                    + "\"usage\":\"single_use\",\"status\":\"ACTIVE\",\"upiIntent\":\"upi://pay?pa=m@upi&am=10.50\","
+                    + "\"createdAt\":\"2026-01-31T10:15:30.123456Z\",\"expiresAt\":\"2026-01-31T10:20:30Z\","
+                    + "\"paymentsCount\":0,\"paymentsTotal\":\"0.00\"}],\"nextCursor\":\"djE6MTc2OTg1NDUzMDEyMzQ1Njpxcl8wMUpE\"}")))
     @ApiResponse(responseCode = "400", description = "A bad filter, limit or cursor (named in errors[])",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     PageView<QrView> searchQrs(
@@ -87,7 +93,13 @@ class AdminController {
 
     @Get("/qr-codes/{id}")
     @Operation(summary = "One QR with its events and provider attempts")
-    @ApiResponse(responseCode = "200", description = "The QR")
+    @ApiResponse(responseCode = "200", description = "The QR", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = "{\"id\":\"qr_01JD3Q7Z8XK2M4N6P8R0T2V4W6\",\"provider\":\"AOP\",\"status\":\"ACTIVE\","
+                    + "\"amount\":\"10.50\",\"events\":[{\"from\":null,\"to\":\"PENDING\",\"at\":\"2026-01-31T10:15:30Z\","
+                    + "\"reason\":\"requested\",\"source\":\"api\"},{\"from\":\"PENDING\",\"to\":\"ACTIVE\","
+                    + "\"at\":\"2026-01-31T10:15:31Z\",\"reason\":\"issued\",\"source\":\"provider\"}],"
+                    + "\"attempts\":[{\"provider\":\"AOP\",\"outcome\":\"accepted\",\"at\":\"2026-01-31T10:15:31Z\","
+                    + "\"detail\":\"reference AOP1PLS42N2S0XJI\"}]}")))
     @ApiResponse(responseCode = "404", description = "No such QR",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     QrDetailView qr(String id) {
@@ -140,14 +152,21 @@ class AdminController {
 
     @Get("/stats")
     @Operation(summary = "Counts by provider and status; the last sweep's time, duration and lag")
-    @ApiResponse(responseCode = "200", description = "The counts")
+    @ApiResponse(responseCode = "200", description = "The counts", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = "{\"at\":\"2026-01-31T10:15:30Z\",\"qrs\":[{\"provider\":\"AOP\","
+                    + "\"status\":\"ACTIVE\",\"count\":12}],\"transferOtps\":[{\"provider\":null,\"status\":\"OTP_SENT\","
+                    + "\"count\":3}],\"lastSweep\":{\"at\":\"2026-01-31T10:15:25Z\",\"durationMillis\":14,"
+                    + "\"lagMillis\":900,\"qrsExpired\":2,\"otpsExpired\":1}}")))
     StatsView stats() {
         return StatsView.of(stats.stats());
     }
 
     @Get("/providers")
     @Operation(summary = "Each provider: enabled, base URL, auth mode, outcomes of its last 100 calls; never a secret")
-    @ApiResponse(responseCode = "200", description = "The providers")
+    @ApiResponse(responseCode = "200", description = "The providers", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(value = "[{\"name\":\"razorpay\",\"enabled\":true,\"baseUrl\":\"https://api.razorpay.com/v1\","
+                    + "\"authMode\":\"http-basic (key id and key secret)\",\"recentOutcomes\":{\"accepted\":97,"
+                    + "\"unknown\":3},\"lastCallAt\":\"2026-01-31T10:15:31Z\"}]")))
     List<ProviderView> providers() {
         return stats.providers().stream().map(ProviderView::of).toList();
     }
