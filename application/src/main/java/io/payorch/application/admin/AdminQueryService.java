@@ -1,7 +1,6 @@
 package io.payorch.application.admin;
 
 import io.payorch.application.FieldError;
-import io.payorch.application.InvalidRequestException;
 import io.payorch.application.NotFoundException;
 import io.payorch.application.port.in.AdminStatsUseCase;
 import io.payorch.application.port.in.BrowseQrIntentsUseCase;
@@ -10,20 +9,15 @@ import io.payorch.application.port.out.QrIntentSearchPort;
 import io.payorch.application.port.out.QrIntentStore;
 import io.payorch.application.port.out.SweepStatusPort;
 import io.payorch.application.port.out.TransferOtpReadPort;
-import io.payorch.domain.DomainException;
 import io.payorch.domain.Provider;
 import io.payorch.domain.QrIntent;
 import io.payorch.domain.QrStatus;
-import io.payorch.domain.TransferOtpStatus;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The admin API's reads: checked search parameters, keyset pages, details, counts, providers. */
@@ -52,12 +46,13 @@ public final class AdminQueryService implements BrowseQrIntentsUseCase, AdminSta
     @Override
     public Page<QrIntent> search(SearchQuery query) {
         List<FieldError> errors = new ArrayList<>();
-        QrStatus status = SearchParameters.parse(errors, "status", query.status(), s -> QrStatus.valueOf(s.toUpperCase(Locale.ROOT)),
-                "must be one of " + Arrays.toString(QrStatus.values()));
-        Provider provider = query.provider() == null ? null : SearchParameters.parse(errors, "provider", query.provider(), Provider::parse,
+        QrStatus status = SearchParameters.parse(errors, "status", query.status(),
+                s -> QrStatus.valueOf(s.toUpperCase(Locale.ROOT)), "must be one of " + Arrays.toString(QrStatus.values()));
+        Provider provider = SearchParameters.parse(errors, "provider", query.provider(), Provider::parse,
                 "must be one of AOP, OQPAY, BOS, RAZORPAY");
         QrFilter filter = new QrFilter(status, provider, SearchParameters.registrationId(errors, query.registrationId()),
-                SearchParameters.instant(errors, "createdFrom", query.createdFrom()), SearchParameters.instant(errors, "createdTo", query.createdTo()));
+                SearchParameters.instant(errors, "createdFrom", query.createdFrom()),
+                SearchParameters.instant(errors, "createdTo", query.createdTo()));
         PageRequest page = SearchParameters.page(errors, query);
         List<QrIntent> rows = qrs.search(filter, page.after(), page.limit() + 1);
         return SearchParameters.toPage(rows, page.limit(), q -> new PageCursor(q.createdAt(), q.id()));
