@@ -1,5 +1,6 @@
 package io.payorch.bootstrap.web;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -29,6 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * {@code Idempotency-Key} for any POST endpoint, in one call:
@@ -57,9 +62,18 @@ public class IdempotentExecution {
     private final IdempotentRequestsUseCase idempotency;
     private final JsonMapper json;
 
-    IdempotentExecution(IdempotentRequestsUseCase idempotency, JsonMapper json) {
+    private final byte[] hashKey;
+
+    /**
+     * @param hashKey {@code payorch.idempotency.hash-key}: when set, request digests are HMAC-SHA256
+     *                under it, so a stored digest of a body holding a mobile number or an e-mail
+     *                cannot be confirmed by guessing; every instance must share it
+     */
+    IdempotentExecution(IdempotentRequestsUseCase idempotency, JsonMapper json,
+                        @Value("${payorch.idempotency.hash-key:}") String hashKey) {
         this.idempotency = idempotency;
         this.json = json;
+        this.hashKey = hashKey == null ? new byte[0] : hashKey.getBytes(StandardCharsets.UTF_8);
     }
 
     public HttpResponse<?> execute(Authentication client, String operation, @Nullable String key, Object body,
@@ -122,18 +136,23 @@ public class IdempotentExecution {
         return response;
     }
 
-    /** SHA-256 of the body as canonical JSON: object keys sorted, so field order does not matter. */
+    /** Digest of the body as canonical JSON: object keys sorted, nulls dropped, so field order does not matter. */
     String digest(Object body) {
         try {
             Object tree = body == null ? null : json.readValue(json.writeValueAsBytes(body), Object.class);
             StringBuilder canonical = new StringBuilder();
             canonical(tree, canonical);
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
+            byte[] bytes = canonical.toString().getBytes(StandardCharsets.UTF_8);
+            if (hashKey.length == 0) {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            }
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(hashKey, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(bytes));
         } catch (IOException e) {
             throw new UncheckedIOException("the request body could not be serialised", e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("SHA-256 / HMAC-SHA256 unavailable", e);
         }
     }
 
