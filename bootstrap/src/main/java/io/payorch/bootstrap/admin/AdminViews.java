@@ -33,7 +33,7 @@ final class AdminViews {
     }
 
     @Serdeable
-    @Schema(description = "One transition in the audit trail")
+    @Schema(name = "Event", description = "One transition in the audit trail")
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record EventView(@Nullable @Schema(description = "null for the creation event") String from, String to, Instant at,
                      @Nullable String reason,
@@ -44,7 +44,7 @@ final class AdminViews {
     }
 
     @Serdeable
-    @Schema(description = "One call to one provider for this QR")
+    @Schema(name = "ProviderAttempt", description = "One call to one provider for this QR")
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record AttemptView(String provider,
                        @Schema(example = "accepted", allowableValues = {"accepted", "rejected", "not_attempted", "unknown"})
@@ -55,13 +55,13 @@ final class AdminViews {
     }
 
     @Serdeable
-    @Schema(description = "A QR with its event history and provider attempts")
+    @Schema(name = "QrDetail", description = "A QR with its event history and provider attempts")
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record QrDetailView(@JsonUnwrapped QrView qr, List<EventView> events, List<AttemptView> attempts) {
     }
 
     @Serdeable
-    @Schema(description = "A transfer OTP; the remitter's mobile is masked")
+    @Schema(name = "TransferOtp", description = "A transfer OTP; the remitter's mobile is masked")
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record TransferOtpView(String id, String registrationId,
                            @Schema(example = "98XXXXXX10") String remitterMobile, String beneficiaryId,
@@ -78,12 +78,13 @@ final class AdminViews {
     }
 
     @Serdeable
-    @Schema(description = "A transfer OTP with its event history")
+    @Schema(name = "TransferOtpDetail", description = "A transfer OTP with its event history")
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record TransferOtpDetailView(@JsonUnwrapped TransferOtpView otp, List<EventView> events) {
     }
 
     @Serdeable
+    @Schema(name = "StatusCount")
     record CountView(@Nullable String provider, String status, long count) {
         static CountView of(StatusCount c) {
             return new CountView(c.provider(), c.status(), c.count());
@@ -91,7 +92,7 @@ final class AdminViews {
     }
 
     @Serdeable
-    @Schema(description = "The last expiry sweep")
+    @Schema(name = "SweepStatus", description = "The last expiry sweep")
     record SweepView(Instant at, long durationMillis, @Schema(description = "how late the oldest expired item was")
                      long lagMillis, long qrsExpired, long otpsExpired) {
         static SweepView of(SweepStatus s) {
@@ -100,7 +101,7 @@ final class AdminViews {
     }
 
     @Serdeable
-    @Schema(description = "Counts by provider and status, and the last sweep (null until sweeps report one)")
+    @Schema(name = "Stats", description = "Counts by provider and status, and the last sweep (null until sweeps report one)")
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record StatsView(Instant at, List<CountView> qrs, List<CountView> transferOtps, @Nullable SweepView lastSweep) {
         static StatsView of(Stats s) {
@@ -110,7 +111,7 @@ final class AdminViews {
     }
 
     @Serdeable
-    @Schema(description = "A provider's configuration and recent outcomes; never a credential")
+    @Schema(name = "Provider", description = "A provider's configuration and recent outcomes; never a credential")
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record ProviderView(String name, boolean enabled, @Nullable String baseUrl, String authMode,
                         @Schema(description = "outcome counts over its last 100 calls") Map<String, Long> recentOutcomes,
@@ -121,7 +122,7 @@ final class AdminViews {
     }
 
     @Serdeable
-    @Schema(description = "What one run of the sweeps expired")
+    @Schema(name = "SweepResult", description = "What one run of the sweeps expired")
     record SweepResultView(long qrsExpired, long otpsExpired) {
         static SweepResultView of(SweepResult r) {
             return new SweepResultView(r.qrsExpired(), r.otpsExpired());
