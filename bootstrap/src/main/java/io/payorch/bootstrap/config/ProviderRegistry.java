@@ -1,18 +1,23 @@
 package io.payorch.bootstrap.config;
 
-import io.micronaut.context.annotation.Value;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.env.Environment;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.payorch.application.provider.ProviderEndpoint;
 import io.payorch.application.provider.ProviderTransport;
+import io.payorch.bootstrap.observability.MeteredProviderTransport;
+import io.payorch.bootstrap.observability.ProviderCallStats;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,12 +32,20 @@ public class ProviderRegistry {
 
     private final Map<String, ProviderProperties> properties = new ConcurrentHashMap<>();
     private final Map<String, MicronautProviderTransport> transports = new ConcurrentHashMap<>();
+    private final Map<String, ProviderTransport> metered = new ConcurrentHashMap<>();
     private final Provider<EmbeddedServer> server;
     private final JsonMapper json;
     private final boolean sandbox;
 
+    private final MeterRegistry meters;
+    private final ProviderCallStats callStats;
+    private final Clock clock;
+
     ProviderRegistry(List<ProviderProperties> all, Provider<EmbeddedServer> server, JsonMapper json,
-                     Environment environment) {
+                     Environment environment, @Nullable MeterRegistry meters, ProviderCallStats callStats, Clock clock) {
+        this.meters = meters == null ? new SimpleMeterRegistry() : meters;
+        this.callStats = callStats;
+        this.clock = clock;
         all.forEach(p -> properties.put(p.getName(), p));
         this.server = server;
         this.json = json;
@@ -61,7 +74,12 @@ public class ProviderRegistry {
         throw new IllegalStateException("payorch.providers." + name + ".base-url is not set");
     }
 
+    /** The provider's transport, timed and counted per outcome (see {@link MeteredProviderTransport}). */
     public ProviderTransport transport(String name) {
+        return metered.computeIfAbsent(name, n -> new MeteredProviderTransport(n, rawTransport(n), meters, callStats, clock));
+    }
+
+    private MicronautProviderTransport rawTransport(String name) {
         return transports.computeIfAbsent(name, n -> {
             ProviderProperties p = properties(n);
             DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();

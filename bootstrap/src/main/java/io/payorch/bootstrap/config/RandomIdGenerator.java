@@ -22,8 +22,7 @@ final class RandomIdGenerator implements IdGenerator {
 
     @Override
     public String newId(String prefix) {
-        // not clock.millis(): JDK 17's tick clock divides by zero for sub-millisecond ticks
-        long millis = clock.instant().toEpochMilli();
+        long millis = clock.instant().toEpochMilli(); // TickClock.millis() divides by zero below 1 ms ticks on JDK 17
         byte[] random = new byte[10];
         RANDOM.get().nextBytes(random);
         StringBuilder id = new StringBuilder(prefix.length() + 27).append(prefix).append('_');

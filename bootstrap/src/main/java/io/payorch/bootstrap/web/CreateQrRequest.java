@@ -2,21 +2,56 @@ package io.payorch.bootstrap.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.Map;
+import java.util.Set;
 
-/** Body of {@code POST /v1/qr-codes}. Amounts are decimal rupee strings. */
+/**
+ * Body of {@code POST /v1/qr-codes}. Amounts are decimal rupee strings. {@code notes}: at most 15
+ * string entries (Razorpay's limit), keys up to 64 and values up to 256 characters.
+ */
 @Serdeable
-public record CreateQrRequest(@Nullable String registrationId,
-                              @Nullable String amount,
-                              @Nullable String provider,
-                              @Nullable String usage,
+@Schema(name = "CreateQrRequest", description = "A dynamic UPI QR to create")
+public record CreateQrRequest(@Nullable @Schema(description = "1 to 64 letters, digits, '.', '_' or '-'",
+                                      example = "AOP-554", requiredMode = Schema.RequiredMode.REQUIRED) String registrationId,
+                              @Nullable @Schema(description = "decimal rupees, at most two decimals; required for single_use",
+                                      example = "10.50") String amount,
+                              @Nullable @Schema(description = "absent: routed across the configured order",
+                                      allowableValues = {"AOP", "OQPAY", "BOS", "RAZORPAY"}) String provider,
+                              @Nullable @Schema(allowableValues = {"single_use", "multiple_use"},
+                                      defaultValue = "single_use") String usage,
                               @Nullable Customer customer,
-                              @Nullable String description,
-                              @Nullable String closeBy,
-                              @Nullable Map<String, String> notes) {
+                              @Nullable @Schema(maxLength = 255, example = "Order 991") String description,
+                              @Nullable @Schema(description = "ISO-8601 instant; Razorpay: at least 2 minutes ahead",
+                                      example = "2026-01-31T10:15:30Z") String closeBy,
+                              @Nullable @Schema(description = "at most 15 string entries") Map<String, String> notes) {
 
     @Serdeable
-    public record Customer(@Nullable String name, @Nullable String mobile, @Nullable String email) {
+    @Schema(name = "Customer", description = "The payer (OQPay needs it); stored masked, never logged")
+    public record Customer(@Nullable @Schema(example = "Asha Rao") String name,
+                           @Nullable @Schema(example = "9876543210") String mobile,
+                           @Nullable @Schema(example = "asha@example.com") String email) {
+    }
+
+    private static final Set<String> FIELDS = Set.of("registrationId", "amount", "provider", "usage", "customer",
+            "description", "closeBy", "notes");
+    private static final Set<String> CUSTOMER_FIELDS = Set.of("name", "mobile", "email");
+
+    /** Reads the body strictly (see {@link StrictJson}); every problem is a 400 naming its field. */
+    public static CreateQrRequest parse(byte[] body) {
+        StrictJson.Fields fields = StrictJson.object(body).only(FIELDS);
+        StrictJson.Fields customerFields = fields.object("customer");
+        Customer customer = null;
+        if (customerFields != null) {
+            customerFields.only(CUSTOMER_FIELDS);
+            customer = new Customer(customerFields.string("name"), customerFields.string("mobile"),
+                    customerFields.string("email"));
+        }
+        CreateQrRequest request = new CreateQrRequest(fields.string("registrationId"), fields.string("amount"),
+                fields.string("provider"), fields.string("usage"), customer, fields.string("description"),
+                fields.string("closeBy"), fields.stringMap("notes", 15, 64, 256));
+        fields.done();
+        return request;
     }
 }

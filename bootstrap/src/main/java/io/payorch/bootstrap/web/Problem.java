@@ -6,6 +6,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.payorch.application.FieldError;
 
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.List;
  * fields, the provider's own answer and, where a QR was recorded, that QR.
  */
 @Serdeable
+@Schema(name = "Problem", description = "RFC 9457 problem document with payorch's code, field errors and provider answer")
 public record Problem(String type, String title, int status, String detail, String code,
                       @Nullable List<FieldProblem> errors, @Nullable ProviderError provider, @Nullable Object resource) {
 

@@ -1,6 +1,8 @@
 package io.payorch.bootstrap.web;
 
+import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.server.exceptions.ConversionErrorHandler;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -78,6 +80,7 @@ final class ProblemHandlers {
 
     @Produces
     @Singleton
+    @Replaces(ConversionErrorHandler.class)
     @Requires(classes = {ConversionErrorException.class, ExceptionHandler.class})
     static class Conversion implements ExceptionHandler<ConversionErrorException, HttpResponse<Problem>> {
         @Override

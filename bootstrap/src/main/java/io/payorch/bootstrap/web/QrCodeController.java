@@ -2,9 +2,13 @@ package io.payorch.bootstrap.web;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -12,22 +16,76 @@ import io.payorch.application.port.in.CreateQrCommand;
 import io.payorch.application.port.in.CreateQrIntentUseCase;
 import io.payorch.application.port.in.GetQrIntentUseCase;
 import io.payorch.application.port.in.QrCreation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The merchant QR API. Blocking (JDBC, provider calls), so it runs off the event loop. */
 @Controller("/v1/qr-codes")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "qr-codes")
+@SecurityRequirement(name = "basicAuth")
+@ApiResponse(responseCode = "401", description = "No or wrong credentials", content = @Content(
+        mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class QrCodeController {
 
     private final CreateQrIntentUseCase create;
     private final GetQrIntentUseCase get;
+    private final IdempotentExecution idempotency;
 
-    QrCodeController(CreateQrIntentUseCase create, GetQrIntentUseCase get) {
+    QrCodeController(CreateQrIntentUseCase create, GetQrIntentUseCase get, IdempotentExecution idempotency) {
         this.create = create;
         this.get = get;
+        this.idempotency = idempotency;
     }
 
-    @Post
-    HttpResponse<?> create(@Body CreateQrRequest body) {
+    @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a dynamic UPI QR",
+            description = "Records the QR, asks the named provider (or routes across the configured order), and "
+                    + "answers the QR. The QR is stored whatever the provider does. Unknown fields, wrong JSON types "
+                    + "and malformed JSON are refused with 400 naming the field; nothing is stored then.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CreateQrRequest.class),
+            examples = @ExampleObject(name = "single use", value = "{\"registrationId\":\"AOP-554\",\"amount\":\"10.50\","
+                    + "\"provider\":\"AOP\",\"description\":\"Order 991\"}")))
+    @ApiResponse(responseCode = "201", description = "The QR, ACTIVE with its UPI intent (also replayed for a repeated "
+            + "Idempotency-Key, with Idempotent-Replayed: true)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = QrView.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid fields, malformed JSON, bad Idempotency-Key; nothing stored",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(value = "{\"type\":\"https://payorch.io/problems/validation_failed\","
+                            + "\"title\":\"Bad Request\",\"status\":400,\"detail\":\"The request has invalid fields.\","
+                            + "\"code\":\"validation_failed\",\"errors\":[{\"field\":\"amount\","
+                            + "\"message\":\"must have at most two decimals\"}]}")))
+    @ApiResponse(responseCode = "409", description = "A request with this Idempotency-Key is still in flight (Retry-After)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "413", description = "Body larger than 64 KiB", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "415", description = "Not application/json", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "The provider rejected it (code provider_rejected, the QR is FAILED, "
+            + "in resource), or the Idempotency-Key was used with another body (idempotency_key_reused)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "502", description = "No usable provider answer: the QR is UNKNOWN (or FAILED when no "
+            + "provider could be reached), in resource", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "504", description = "The provider did not answer in time: the QR is UNKNOWN until "
+            + "reconciled", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    HttpResponse<?> create(@Parameter(hidden = true) @Nullable @Body byte[] raw, @Parameter(hidden = true) Authentication client,
+                           @Parameter(description = "Makes retries safe: up to 255 printable characters, scoped to "
+                                   + "your client; replayed for 24 hours", example = "order-991-attempt")
+                           @Nullable @Header(IdempotentExecution.HEADER) String idempotencyKey) {
+        CreateQrRequest body = CreateQrRequest.parse(raw);
+        return idempotency.execute(client, "create-qr", idempotencyKey, body, () -> createNow(body));
+    }
+
+    private HttpResponse<?> createNow(CreateQrRequest body) {
         QrCreation created = create.create(toCommand(body));
         QrView view = QrView.of(created.qr());
         if (created.failure().isEmpty()) {
@@ -50,6 +108,10 @@ public class QrCodeController {
     }
 
     @Get("/{id}")
+    @Operation(summary = "Read one QR")
+    @ApiResponse(responseCode = "200", description = "The QR", content = @Content(schema = @Schema(implementation = QrView.class)))
+    @ApiResponse(responseCode = "404", description = "No such QR", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     QrView get(String id) {
         return QrView.of(get.get(id));
     }

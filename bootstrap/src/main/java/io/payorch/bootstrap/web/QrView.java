@@ -2,6 +2,7 @@ package io.payorch.bootstrap.web;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.payorch.domain.Money;
 import io.payorch.domain.QrIntent;
 
@@ -9,14 +10,15 @@ import java.time.Instant;
 
 /** The public view of a QR (DESIGN.md "Resources"). */
 @Serdeable
-public record QrView(String id,
+@Schema(name = "Qr", description = "A QR and its lifecycle")
+public record QrView(@Schema(example = "qr_01JD3Q7Z8XK2M4N6P8R0T2V4W6") String id,
                      @Nullable String provider,
                      @Nullable String providerReference,
                      String registrationId,
                      @Nullable String amount,
                      String usage,
-                     String status,
-                     @Nullable String upiIntent,
+                     @Schema(allowableValues = {"PENDING", "ACTIVE", "PAID", "EXPIRED", "CLOSED", "FAILED", "UNKNOWN"}) String status,
+                     @Nullable @Schema(description = "what the QR encodes", example = "upi://pay?ver=01&mode=22&pa=merchant@upi&pn=SHOP&tr=AOP1X&cu=INR&am=10.50") String upiIntent,
                      @Nullable String imageUrl,
                      Instant createdAt,
                      @Nullable Instant expiresAt,

@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 
+import static io.payorch.bootstrap.support.Credentials.asMerchant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -47,7 +48,7 @@ class AopQrEndToEndTest extends PostgresTestSupport {
     @Test
     void createsAnActiveQrThroughAopayAndReadsItBack() throws SQLException {
         HttpResponse<Map<String, Object>> created = client.toBlocking().exchange(
-                HttpRequest.POST("/v1/qr-codes", Map.of("registrationId", "AOP-554", "amount", "10.50", "provider", "AOP")),
+                asMerchant(HttpRequest.POST("/v1/qr-codes", Map.of("registrationId", "AOP-554", "amount", "10.50", "provider", "AOP"))),
                 Argument.mapOf(String.class, Object.class));
 
         assertEquals(HttpStatus.CREATED, created.getStatus());
@@ -64,7 +65,7 @@ class AopQrEndToEndTest extends PostgresTestSupport {
         assertEquals("1050", column(id, "amount_paise"));
         assertEquals("2", count("qr_intent_event", id));
 
-        Map<String, Object> read = client.toBlocking().retrieve(HttpRequest.GET("/v1/qr-codes/" + id),
+        Map<String, Object> read = client.toBlocking().retrieve(asMerchant(HttpRequest.GET("/v1/qr-codes/" + id)),
                 Argument.mapOf(String.class, Object.class));
         assertEquals(qr, read);
     }
@@ -72,8 +73,8 @@ class AopQrEndToEndTest extends PostgresTestSupport {
     @Test
     void aRejectionIs422WithTheProvidersMessageAndAFailedRow() throws SQLException {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
-                .exchange(HttpRequest.POST("/v1/qr-codes", Map.of("registrationId", "AOP-554-REJECT", "amount", "10",
-                        "provider", "AOP")), Argument.mapOf(String.class, Object.class)));
+                .exchange(asMerchant(HttpRequest.POST("/v1/qr-codes", Map.of("registrationId", "AOP-554-REJECT", "amount", "10",
+                        "provider", "AOP"))), Argument.mapOf(String.class, Object.class)));
 
         assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, e.getStatus());
         assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
@@ -91,8 +92,8 @@ class AopQrEndToEndTest extends PostgresTestSupport {
     @Test
     void aTimeoutIs504AndAnUnknownRow() throws SQLException {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
-                .exchange(HttpRequest.POST("/v1/qr-codes", Map.of("registrationId", "AOP-554-TIMEOUT", "amount", "10",
-                        "provider", "AOP")), Argument.mapOf(String.class, Object.class)));
+                .exchange(asMerchant(HttpRequest.POST("/v1/qr-codes", Map.of("registrationId", "AOP-554-TIMEOUT", "amount", "10",
+                        "provider", "AOP"))), Argument.mapOf(String.class, Object.class)));
 
         assertEquals(HttpStatus.GATEWAY_TIMEOUT, e.getStatus());
         Map<String, Object> problem = e.getResponse().getBody(Argument.mapOf(String.class, Object.class)).orElseThrow();
@@ -105,7 +106,7 @@ class AopQrEndToEndTest extends PostgresTestSupport {
     void badInputIs400NamingTheFieldAndStoresNothing() throws SQLException {
         long before = total();
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
-                .exchange(HttpRequest.POST("/v1/qr-codes", Map.of("registrationId", "AOP-554", "amount", "10.555")),
+                .exchange(asMerchant(HttpRequest.POST("/v1/qr-codes", Map.of("registrationId", "AOP-554", "amount", "10.555"))),
                         Argument.mapOf(String.class, Object.class)));
 
         assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());

@@ -1,0 +1,81 @@
+package io.payorch.application.admin;
+
+import io.payorch.application.FieldError;
+import io.payorch.application.NotFoundException;
+import io.payorch.application.port.in.AdminStatsUseCase;
+import io.payorch.application.port.in.BrowseQrIntentsUseCase;
+import io.payorch.application.port.out.ProviderSettingsPort;
+import io.payorch.application.port.out.QrIntentSearchPort;
+import io.payorch.application.port.out.QrIntentStore;
+import io.payorch.application.port.out.SweepStatusPort;
+import io.payorch.application.port.out.TransferOtpReadPort;
+import io.payorch.domain.Provider;
+import io.payorch.domain.QrIntent;
+import io.payorch.domain.QrStatus;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The admin API's reads: checked search parameters, keyset pages, details, counts, providers. */
+public final class AdminQueryService implements BrowseQrIntentsUseCase, AdminStatsUseCase {
+
+    /** How many of a provider's last calls {@code /admin/providers} summarises. */
+    public static final int RECENT_CALLS = 100;
+
+    private final QrIntentSearchPort qrs;
+    private final QrIntentStore qrStore;
+    private final TransferOtpReadPort otps;
+    private final ProviderSettingsPort providers;
+    private final SweepStatusPort sweeps;
+    private final Clock clock;
+
+    public AdminQueryService(QrIntentSearchPort qrs, QrIntentStore qrStore, TransferOtpReadPort otps,
+                             ProviderSettingsPort providers, SweepStatusPort sweeps, Clock clock) {
+        this.qrs = qrs;
+        this.qrStore = qrStore;
+        this.otps = otps;
+        this.providers = providers;
+        this.sweeps = sweeps;
+        this.clock = clock;
+    }
+
+    @Override
+    public Page<QrIntent> search(SearchQuery query) {
+        List<FieldError> errors = new ArrayList<>();
+        QrStatus status = SearchParameters.parse(errors, "status", query.status(),
+                s -> QrStatus.valueOf(s.toUpperCase(Locale.ROOT)), "must be one of " + Arrays.toString(QrStatus.values()));
+        Provider provider = SearchParameters.parse(errors, "provider", query.provider(), Provider::parse,
+                "must be one of AOP, OQPAY, BOS, RAZORPAY");
+        QrFilter filter = new QrFilter(status, provider, SearchParameters.registrationId(errors, query.registrationId()),
+                SearchParameters.instant(errors, "createdFrom", query.createdFrom()),
+                SearchParameters.instant(errors, "createdTo", query.createdTo()));
+        PageRequest page = SearchParameters.page(errors, query);
+        List<QrIntent> rows = qrs.search(filter, page.after(), page.limit() + 1);
+        return SearchParameters.toPage(rows, page.limit(), q -> new PageCursor(q.createdAt(), q.id()));
+    }
+
+    @Override
+    public QrIntentDetail detail(String id) {
+        QrIntent qr = qrStore.findById(id).orElseThrow(() -> new NotFoundException("QR", id));
+        return new QrIntentDetail(qr, qrStore.history(id), qrStore.attempts(id));
+    }
+
+    @Override
+    public Stats stats() {
+        return new Stats(clock.instant(), qrs.countByProviderAndStatus(), otps.countByStatus(), sweeps.last());
+    }
+
+    @Override
+    public List<ProviderOverview> providers() {
+        return providers.all().stream().map(p -> {
+            RecentOutcomes recent = qrs.recentOutcomes(p.name().toUpperCase(Locale.ROOT), RECENT_CALLS);
+            return new ProviderOverview(p.name(), p.enabled(), p.baseUrl(), p.authMode(), recent.counts(),
+                    recent.lastCallAt());
+        }).collect(Collectors.toList());
+    }
+
+}

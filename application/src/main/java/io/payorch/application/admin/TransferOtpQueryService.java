@@ -1,0 +1,45 @@
+package io.payorch.application.admin;
+
+import io.payorch.application.FieldError;
+import io.payorch.application.NotFoundException;
+import io.payorch.application.port.in.BrowseTransferOtpsUseCase;
+import io.payorch.application.port.out.TransferOtpReadPort;
+import io.payorch.domain.TransferOtpStatus;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** The admin API's transfer-OTP reads. */
+public final class TransferOtpQueryService implements BrowseTransferOtpsUseCase {
+
+    private final TransferOtpReadPort otps;
+
+    public TransferOtpQueryService(TransferOtpReadPort otps) {
+        this.otps = otps;
+    }
+
+    @Override
+    public Page<TransferOtpRecord> search(SearchQuery query) {
+        List<FieldError> errors = new ArrayList<>();
+        if (query.provider() != null) {
+            errors.add(new FieldError("provider", "is not a filter of transfer OTPs (all go through AOPay DMT)"));
+        }
+        TransferOtpStatus status = SearchParameters.parse(errors, "status", query.status(),
+                s -> TransferOtpStatus.valueOf(s.toUpperCase(Locale.ROOT)),
+                "must be one of " + Arrays.toString(TransferOtpStatus.values()));
+        OtpFilter filter = new OtpFilter(status, SearchParameters.registrationId(errors, query.registrationId()),
+                SearchParameters.instant(errors, "createdFrom", query.createdFrom()),
+                SearchParameters.instant(errors, "createdTo", query.createdTo()));
+        PageRequest page = SearchParameters.page(errors, query);
+        List<TransferOtpRecord> rows = otps.search(filter, page.after(), page.limit() + 1);
+        return SearchParameters.toPage(rows, page.limit(), o -> new PageCursor(o.createdAt(), o.id()));
+    }
+
+    @Override
+    public TransferOtpDetail detail(String id) {
+        TransferOtpRecord otp = otps.findById(id).orElseThrow(() -> new NotFoundException("transfer OTP", id));
+        return new TransferOtpDetail(otp, otps.history(id));
+    }
+}

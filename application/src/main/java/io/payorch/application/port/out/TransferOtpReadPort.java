@@ -1,0 +1,22 @@
+package io.payorch.application.port.out;
+
+import io.payorch.application.admin.OtpFilter;
+import io.payorch.application.admin.PageCursor;
+import io.payorch.application.admin.StatusCount;
+import io.payorch.application.admin.TransferOtpRecord;
+import io.payorch.domain.StateChange;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Read side of transfer OTPs for operations. */
+public interface TransferOtpReadPort {
+
+    List<TransferOtpRecord> search(OtpFilter filter, PageCursor after, int limit);
+
+    Optional<TransferOtpRecord> findById(String id);
+
+    List<StateChange> history(String id);
+
+    List<StatusCount> countByStatus();
+}

@@ -1,0 +1,113 @@
+package io.payorch.bootstrap.persistence;
+
+import io.payorch.application.admin.PageCursor;
+import io.payorch.application.admin.QrFilter;
+import io.payorch.application.admin.RecentOutcomes;
+import io.payorch.application.admin.StatusCount;
+import io.payorch.application.port.out.QrIntentSearchPort;
+import io.payorch.domain.QrIntent;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Admin reads of QR intents: keyset pages over (created_at DESC, id DESC), counts, provider outcomes. */
+@Singleton
+@Transactional
+public class JdbcQrIntentSearch implements QrIntentSearchPort {
+
+    private static final String COLUMNS = "id, registration_id, provider, amount_paise, usage, description, status,"
+            + " provider_reference, upi_intent, image_url, expires_at, closed_at, close_reason, failure_reason,"
+            + " payments_count, payments_total_paise, created_at, updated_at, version";
+
+    private final DataSource dataSource;
+
+    JdbcQrIntentSearch(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public List<QrIntent> search(QrFilter filter, PageCursor after, int limit) {
+        SqlWhere where = new SqlWhere()
+                .equal("status", filter.status() == null ? null : filter.status().name())
+                .equal("provider", filter.provider() == null ? null : filter.provider().name())
+                .equal("registration_id", filter.registrationId())
+                .atLeast("created_at", filter.createdFrom())
+                .before("created_at", filter.createdTo())
+                .after(after == null ? null : after.createdAt(), after == null ? null : after.id());
+        String sql = "SELECT " + COLUMNS + " FROM qr_intent" + where.sql() + " ORDER BY created_at DESC, id DESC LIMIT ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setInt(where.bind(s), limit);
+            List<QrIntent> found = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    found.add(JdbcQrIntentStore.toDomain(row(r)));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("QR search failed", e);
+        }
+    }
+
+    @Override
+    public List<StatusCount> countByProviderAndStatus() {
+        String sql = "SELECT provider, status, count(*) FROM qr_intent GROUP BY provider, status ORDER BY provider, status";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
+             ResultSet r = s.executeQuery()) {
+            List<StatusCount> counts = new ArrayList<>();
+            while (r.next()) {
+                counts.add(new StatusCount(r.getString(1), r.getString(2), r.getLong(3)));
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new IllegalStateException("QR counts failed", e);
+        }
+    }
+
+    @Override
+    public RecentOutcomes recentOutcomes(String provider, int calls) {
+        String sql = "SELECT outcome, count(*), max(at) FROM (SELECT outcome, at FROM qr_provider_attempt"
+                + " WHERE provider = ? ORDER BY at DESC LIMIT ?) recent GROUP BY outcome ORDER BY outcome";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, provider);
+            s.setInt(2, calls);
+            Map<String, Long> counts = new LinkedHashMap<>();
+            Instant last = null;
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    counts.put(r.getString(1), r.getLong(2));
+                    Instant at = r.getTimestamp(3).toInstant();
+                    last = last == null || at.isAfter(last) ? at : last;
+                }
+            }
+            return new RecentOutcomes(counts, last);
+        } catch (SQLException e) {
+            throw new IllegalStateException("provider outcomes failed", e);
+        }
+    }
+
+    private static QrIntentRow row(ResultSet r) throws SQLException {
+        return new QrIntentRow(r.getString("id"), r.getString("registration_id"), r.getString("provider"),
+                (Long) r.getObject("amount_paise"), r.getString("usage"), r.getString("description"),
+                r.getString("status"), r.getString("provider_reference"), r.getString("upi_intent"),
+                r.getString("image_url"), instant(r, "expires_at"), instant(r, "closed_at"), r.getString("close_reason"),
+                r.getString("failure_reason"), r.getLong("payments_count"), r.getLong("payments_total_paise"),
+                instant(r, "created_at"), instant(r, "updated_at"), r.getLong("version"));
+    }
+
+    static Instant instant(ResultSet r, String column) throws SQLException {
+        Timestamp t = r.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

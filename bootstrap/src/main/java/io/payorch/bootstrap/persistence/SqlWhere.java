@@ -1,0 +1,62 @@
+package io.payorch.bootstrap.persistence;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A WHERE clause built from optional filters, every value bound as a parameter (never concatenated). */
+final class SqlWhere {
+
+    private final List<String> conditions = new ArrayList<>();
+    private final List<Object> values = new ArrayList<>();
+
+    SqlWhere equal(String column, Object value) {
+        if (value != null) {
+            conditions.add(column + " = ?");
+            values.add(value);
+        }
+        return this;
+    }
+
+    SqlWhere atLeast(String column, Instant value) {
+        if (value != null) {
+            conditions.add(column + " >= ?");
+            values.add(Timestamp.from(value));
+        }
+        return this;
+    }
+
+    SqlWhere before(String column, Instant value) {
+        if (value != null) {
+            conditions.add(column + " < ?");
+            values.add(Timestamp.from(value));
+        }
+        return this;
+    }
+
+    /** Keyset: rows strictly after (createdAt, id) in descending order. */
+    SqlWhere after(Instant createdAt, String id) {
+        if (createdAt != null) {
+            conditions.add("(created_at, id) < (?, ?)");
+            values.add(Timestamp.from(createdAt));
+            values.add(id);
+        }
+        return this;
+    }
+
+    String sql() {
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    /** Binds the values from parameter 1; answers the next free parameter index. */
+    int bind(PreparedStatement statement) throws SQLException {
+        int i = 1;
+        for (Object value : values) {
+            statement.setObject(i++, value);
+        }
+        return i;
+    }
+}

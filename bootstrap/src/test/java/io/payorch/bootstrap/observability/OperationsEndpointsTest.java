@@ -1,0 +1,105 @@
+package io.payorch.bootstrap.observability;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.payorch.bootstrap.support.ApiCalls;
+import io.payorch.bootstrap.support.PostgresTestSupport;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** /health, /prometheus, the OpenAPI document and Swagger UI, and request ids. */
+@MicronautTest(environments = "sandbox")
+class OperationsEndpointsTest extends PostgresTestSupport {
+
+    @Inject
+    EmbeddedServer server;
+
+    ApiCalls api;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("payorch.metrics.state-refresh", "200ms", "payorch.providers.aop.read-timeout", "1s",
+                "payorch.sandbox.slow-answer-delay", "2s");
+    }
+
+    @BeforeAll
+    void setUp() {
+        api = new ApiCalls(URI.create(server.getURL().toString()));
+    }
+
+    @Test
+    void healthShowsTheDatabaseAndEachProvider() {
+        HttpResponse<String> health = api.get("/health", null);
+        assertEquals(200, health.statusCode(), health.body());
+        String body = health.body();
+        assertTrue(body.contains("\"status\":\"UP\""), body);
+        assertTrue(body.contains("\"jdbc\""), body);
+        assertTrue(body.contains("\"providers\""), body);
+        for (String provider : new String[]{"aop", "oqpay", "bos", "razorpay", "dmt"}) {
+            assertTrue(body.contains("\"" + provider + "\""), provider + " in " + body);
+        }
+    }
+
+    @Test
+    void prometheusHasProviderTimersOutcomeCountersAndStateGauges() throws InterruptedException {
+        assertEquals(201, api.post("/v1/qr-codes", ApiCalls.merchant(),
+                "{\"registrationId\":\"OPS-1\",\"amount\":\"10.00\",\"provider\":\"AOP\"}", Map.of()).statusCode());
+        assertEquals(422, api.post("/v1/qr-codes", ApiCalls.merchant(),
+                "{\"registrationId\":\"OPS-1-REJECT\",\"amount\":\"10.00\",\"provider\":\"AOP\"}", Map.of()).statusCode());
+        assertEquals(504, api.post("/v1/qr-codes", ApiCalls.merchant(),
+                "{\"registrationId\":\"OPS-1-TIMEOUT\",\"amount\":\"10.00\",\"provider\":\"AOP\"}", Map.of()).statusCode());
+        String metrics = "";
+        for (int i = 0; i < 50 && !metrics.contains("payorch_qr_state"); i++) {
+            Thread.sleep(100);
+            metrics = api.get("/prometheus", null).body();
+        }
+        assertTrue(metrics.contains("payorch_provider_call_seconds_count{outcome=\"accepted\",provider=\"aop\"}"), metrics);
+        assertTrue(metrics.contains("payorch_provider_call_seconds_count{outcome=\"rejected\",provider=\"aop\"}"), metrics);
+        assertTrue(metrics.contains("payorch_provider_call_seconds_count{outcome=\"timeout\",provider=\"aop\"}"), metrics);
+        assertTrue(metrics.contains("payorch_provider_outcomes_total{outcome=\"accepted\",provider=\"aop\"}"), metrics);
+        assertTrue(metrics.contains("payorch_qr_state{provider=\"AOP\",status=\"ACTIVE\"}"), metrics);
+    }
+
+    @Test
+    void theOpenApiDocumentAndSwaggerUiAreServed() {
+        HttpResponse<String> spec = api.get("/swagger/payorch-1.0.yml", null);
+        assertEquals(200, spec.statusCode());
+        for (String path : new String[]{"/v1/qr-codes:", "/v1/qr-codes/{id}:", "/v1/qr-codes/{id}/image.png:",
+                "/v1/qr-codes/{id}/image.svg:", "/admin/qr-codes:", "/admin/qr-codes/{id}:", "/admin/transfer-otps:",
+                "/admin/transfer-otps/{id}:", "/admin/sweeps:", "/admin/stats:", "/admin/providers:"}) {
+            assertTrue(spec.body().contains(path), path);
+        }
+        assertTrue(spec.body().contains("Idempotency-Key"));
+        assertTrue(spec.body().contains("basicAuth"));
+        assertTrue(!spec.body().contains("/sandbox/"), "simulators are not part of the API");
+        HttpResponse<String> ui = api.get("/swagger-ui/index.html", null);
+        assertEquals(200, ui.statusCode());
+        assertTrue(ui.body().contains("swagger"), ui.body());
+    }
+
+    @Test
+    void everyResponseCarriesARequestId() {
+        String generated = api.get("/health", null).headers().firstValue("X-Request-Id").orElseThrow();
+        assertTrue(generated.length() >= 16);
+        assertTrue(api.get("/admin/stats", null).headers().firstValue("X-Request-Id").isPresent(), "on a 401");
+        assertTrue(api.get("/v1/qr-codes/qr_nope", ApiCalls.merchant()).headers().firstValue("X-Request-Id").isPresent(),
+                "on a 404");
+        HttpResponse<String> given = api.post("/v1/qr-codes", ApiCalls.merchant(), "{", Map.of("X-Request-Id", "trace-42.a_b"));
+        assertEquals(400, given.statusCode());
+        assertEquals("trace-42.a_b", given.headers().firstValue("X-Request-Id").orElseThrow());
+        String hostile = "bad id\u0000".replace("\u0000", "");
+        HttpResponse<String> replaced = api.post("/v1/qr-codes", ApiCalls.merchant(), "{",
+                Map.of("X-Request-Id", "x".repeat(65)));
+        assertNotEquals("x".repeat(65), replaced.headers().firstValue("X-Request-Id").orElseThrow());
+        assertTrue(hostile.contains(" "));
+    }
+}
