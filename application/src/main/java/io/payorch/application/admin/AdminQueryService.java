@@ -7,7 +7,8 @@ import io.payorch.application.port.in.BrowseQrIntentsUseCase;
 import io.payorch.application.port.out.ProviderSettingsPort;
 import io.payorch.application.port.out.QrIntentSearchPort;
 import io.payorch.application.port.out.QrIntentStore;
-import io.payorch.application.port.out.SweepStatusPort;
+import io.payorch.application.lifecycle.SweepStats;
+import io.payorch.application.port.in.SweepStatsQuery;
 import io.payorch.application.port.out.TransferOtpReadPort;
 import io.payorch.domain.Provider;
 import io.payorch.domain.QrIntent;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The admin API's reads: checked search parameters, keyset pages, details, counts, providers. */
@@ -30,11 +32,11 @@ public final class AdminQueryService implements BrowseQrIntentsUseCase, AdminSta
     private final QrIntentStore qrStore;
     private final TransferOtpReadPort otps;
     private final ProviderSettingsPort providers;
-    private final SweepStatusPort sweeps;
+    private final SweepStatsQuery sweeps;
     private final Clock clock;
 
     public AdminQueryService(QrIntentSearchPort qrs, QrIntentStore qrStore, TransferOtpReadPort otps,
-                             ProviderSettingsPort providers, SweepStatusPort sweeps, Clock clock) {
+                             ProviderSettingsPort providers, SweepStatsQuery sweeps, Clock clock) {
         this.qrs = qrs;
         this.qrStore = qrStore;
         this.otps = otps;
@@ -66,7 +68,11 @@ public final class AdminQueryService implements BrowseQrIntentsUseCase, AdminSta
 
     @Override
     public Stats stats() {
-        return new Stats(clock.instant(), qrs.countByProviderAndStatus(), otps.countByStatus(), sweeps.last());
+        SweepStats last = sweeps.snapshot();
+        Optional<SweepStatus> lastSweep = last.lastSweepAt() == null ? Optional.empty()
+                : Optional.of(new SweepStatus(last.lastSweepAt(), last.lastDuration(), last.lastLag(),
+                        last.lastQrsExpired(), last.lastOtpsExpired()));
+        return new Stats(clock.instant(), qrs.countByProviderAndStatus(), otps.countByStatus(), lastSweep);
     }
 
     @Override

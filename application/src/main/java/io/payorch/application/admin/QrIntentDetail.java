@@ -1,6 +1,6 @@
 package io.payorch.application.admin;
 
-import io.payorch.application.port.out.ProviderAttempt;
+import io.payorch.application.ProviderAttempt;
 import io.payorch.domain.QrIntent;
 import io.payorch.domain.StateChange;
 

@@ -3,7 +3,7 @@ package io.payorch.application.service;
 import io.payorch.application.NotFoundException;
 import io.payorch.application.ProviderCallFailedException;
 import io.payorch.application.port.in.CloseQrIntentUseCase;
-import io.payorch.application.port.out.ProviderAttempt;
+import io.payorch.application.ProviderAttempt;
 import io.payorch.application.port.out.ProviderOutcome;
 import io.payorch.application.port.out.QrIntentStore;
 import io.payorch.application.port.out.QrProviderPort;

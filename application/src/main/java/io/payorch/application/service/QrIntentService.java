@@ -11,7 +11,7 @@ import io.payorch.application.port.in.QrCreation;
 import io.payorch.application.port.in.QrCreation.Kind;
 import io.payorch.application.port.in.QrCreation.ProviderFailure;
 import io.payorch.application.port.out.IdGenerator;
-import io.payorch.application.port.out.ProviderAttempt;
+import io.payorch.application.ProviderAttempt;
 import io.payorch.application.port.out.ProviderOutcome;
 import io.payorch.application.port.out.QrIntentStore;
 import io.payorch.application.port.out.QrProviderPort;

@@ -7,7 +7,7 @@ import io.payorch.application.lifecycle.SweepReport;
 import io.payorch.application.lifecycle.SweepSettings;
 import io.payorch.application.port.in.ReconcileOpenQrsUseCase;
 import io.payorch.application.port.out.OpenQrClaimPort;
-import io.payorch.application.port.out.ProviderAttempt;
+import io.payorch.application.ProviderAttempt;
 import io.payorch.application.port.out.ProviderOutcome;
 import io.payorch.application.port.out.QrIntentStore;
 import io.payorch.application.port.out.QrProviderPort;

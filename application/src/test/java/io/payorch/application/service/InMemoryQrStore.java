@@ -1,7 +1,7 @@
 package io.payorch.application.service;
 
 import io.payorch.application.ConcurrentUpdateException;
-import io.payorch.application.port.out.ProviderAttempt;
+import io.payorch.application.ProviderAttempt;
 import io.payorch.application.port.out.QrIntentStore;
 import io.payorch.domain.QrIntent;
 import io.payorch.domain.StateChange;

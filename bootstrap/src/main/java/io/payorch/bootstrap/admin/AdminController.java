@@ -18,7 +18,7 @@ import io.payorch.application.admin.TransferOtpRecord;
 import io.payorch.application.port.in.AdminStatsUseCase;
 import io.payorch.application.port.in.BrowseQrIntentsUseCase;
 import io.payorch.application.port.in.BrowseTransferOtpsUseCase;
-import io.payorch.application.port.in.RunSweepsUseCase;
+import io.payorch.application.port.in.ExpireDueUseCase;
 import io.payorch.bootstrap.admin.AdminViews.AttemptView;
 import io.payorch.bootstrap.admin.AdminViews.EventView;
 import io.payorch.bootstrap.admin.AdminViews.PageView;
@@ -59,10 +59,10 @@ class AdminController {
     private final BrowseQrIntentsUseCase qrs;
     private final BrowseTransferOtpsUseCase otps;
     private final AdminStatsUseCase stats;
-    private final BeanProvider<RunSweepsUseCase> sweeps;
+    private final ExpireDueUseCase sweeps;
 
     AdminController(BrowseQrIntentsUseCase qrs, BrowseTransferOtpsUseCase otps, AdminStatsUseCase stats,
-                    BeanProvider<RunSweepsUseCase> sweeps) {
+                    ExpireDueUseCase sweeps) {
         this.qrs = qrs;
         this.otps = otps;
         this.stats = stats;
@@ -140,14 +140,8 @@ class AdminController {
     @Operation(summary = "Run the expiry sweeps now; answers how many QRs and OTPs were expired")
     @ApiResponse(responseCode = "200", description = "The sweep ran",
             content = @Content(schema = @Schema(implementation = SweepResultView.class)))
-    @ApiResponse(responseCode = "503", description = "This build has no sweeps",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> sweep() {
-        if (!sweeps.isPresent()) {
-            return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "sweeps_unavailable",
-                    "No expiry sweep is configured in this deployment.").toResponse();
-        }
-        return HttpResponse.ok(SweepResultView.of(sweeps.get().runNow()));
+        return HttpResponse.ok(SweepResultView.of(sweeps.expireDue()));
     }
 
     @Get("/stats")

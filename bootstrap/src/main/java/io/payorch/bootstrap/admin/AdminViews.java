@@ -7,10 +7,10 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.payorch.application.admin.ProviderOverview;
 import io.payorch.application.admin.Stats;
 import io.payorch.application.admin.StatusCount;
-import io.payorch.application.admin.SweepResult;
+import io.payorch.application.lifecycle.SweepReport;
 import io.payorch.application.admin.SweepStatus;
 import io.payorch.application.admin.TransferOtpRecord;
-import io.payorch.application.port.out.ProviderAttempt;
+import io.payorch.application.ProviderAttempt;
 import io.payorch.bootstrap.web.QrView;
 import io.payorch.domain.Money;
 import io.payorch.domain.StateChange;
@@ -123,9 +123,9 @@ final class AdminViews {
 
     @Serdeable
     @Schema(name = "SweepResult", description = "What one run of the sweeps expired")
-    record SweepResultView(long qrsExpired, long otpsExpired) {
-        static SweepResultView of(SweepResult r) {
-            return new SweepResultView(r.qrsExpired(), r.otpsExpired());
+    record SweepResultView(long qrsExpired, long otpsExpired, long durationMillis, int failedBatches) {
+        static SweepResultView of(SweepReport r) {
+            return new SweepResultView(r.qrsExpired(), r.otpsExpired(), r.duration().toMillis(), r.failures().size());
         }
     }
 }

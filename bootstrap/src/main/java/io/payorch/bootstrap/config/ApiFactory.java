@@ -9,7 +9,7 @@ import io.payorch.application.idempotency.IdempotencyService;
 import io.payorch.application.port.out.ProviderSettingsPort;
 import io.payorch.application.port.out.QrIntentSearchPort;
 import io.payorch.application.port.out.QrIntentStore;
-import io.payorch.application.port.out.SweepStatusPort;
+import io.payorch.application.port.in.SweepStatsQuery;
 import io.payorch.application.port.out.TransferOtpReadPort;
 import io.payorch.application.port.out.IdGenerator;
 import io.payorch.application.port.out.IdempotencyStore;
@@ -35,13 +35,11 @@ class ApiFactory {
         return new IdempotencyService(store, ids, clock, retention, takeoverAfter);
     }
 
-    /** Sweeps report their last run through a {@link SweepStatusPort} bean when one exists. */
     @Singleton
     AdminQueryService adminQueryService(QrIntentSearchPort qrs, QrIntentStore store, TransferOtpReadPort otps,
-                                        ProviderSettingsPort providers, BeanProvider<SweepStatusPort> sweeps,
+                                        ProviderSettingsPort providers, SweepStatsQuery sweeps,
                                         Clock clock) {
-        SweepStatusPort lastSweep = () -> sweeps.isPresent() ? sweeps.get().last() : Optional.empty();
-        return new AdminQueryService(qrs, store, otps, providers, lastSweep, clock);
+        return new AdminQueryService(qrs, store, otps, providers, sweeps, clock);
     }
 
     @Singleton

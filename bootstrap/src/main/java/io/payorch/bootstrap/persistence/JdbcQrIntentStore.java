@@ -2,7 +2,7 @@ package io.payorch.bootstrap.persistence;
 
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.payorch.application.ConcurrentUpdateException;
-import io.payorch.application.port.out.ProviderAttempt;
+import io.payorch.application.ProviderAttempt;
 import io.payorch.application.port.out.QrIntentStore;
 import io.payorch.domain.Money;
 import io.payorch.domain.Provider;

@@ -146,6 +146,22 @@ public final class StrictJson {
             return null;
         }
 
+        /**
+         * A decimal given as a string or a JSON number (coordinates); the number's exact digits as
+         * plain text. Numbers of absurd size are refused, not expanded.
+         */
+        public String decimal(String name) {
+            Object value = values.get(name);
+            if (value instanceof BigDecimal number) {
+                if (number.precision() - number.scale() > 6 || number.scale() > 12) {
+                    errors.add(new FieldError(prefix + name, "is not a plausible number"));
+                    return null;
+                }
+                return number.toPlainString();
+            }
+            return string(name);
+        }
+
         /** A nested object; null when absent or JSON null. */
         public Fields object(String name) {
             Object value = values.get(name);

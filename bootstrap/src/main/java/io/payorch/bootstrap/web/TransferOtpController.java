@@ -6,6 +6,9 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -28,14 +31,22 @@ public class TransferOtpController {
 
     private final SendTransferOtpUseCase send;
     private final GetTransferOtpUseCase get;
+    private final IdempotentExecution idempotency;
 
-    TransferOtpController(SendTransferOtpUseCase send, GetTransferOtpUseCase get) {
+    TransferOtpController(SendTransferOtpUseCase send, GetTransferOtpUseCase get, IdempotentExecution idempotency) {
         this.send = send;
         this.get = get;
+        this.idempotency = idempotency;
     }
 
-    @Post
-    HttpResponse<?> send(@Body @Nullable SendTransferOtpRequest body) {
+    @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> send(@Nullable @Body byte[] raw, Authentication client,
+                         @Nullable @Header(IdempotentExecution.HEADER) String idempotencyKey) {
+        SendTransferOtpRequest body = SendTransferOtpRequest.parse(raw);
+        return idempotency.execute(client, "create-transfer-otp", idempotencyKey, body, () -> sendNow(body));
+    }
+
+    private HttpResponse<?> sendNow(SendTransferOtpRequest body) {
         TransferOtpSending sending = send.send(toCommand(body));
         TransferOtpView view = TransferOtpView.of(sending.otp());
         LOG.info("transfer OTP {} for registration {}: {}", view.id(), view.registrationId(), view.status());

@@ -238,10 +238,12 @@ class AdminApiTest extends PostgresTestSupport {
     }
 
     @Test
-    void sweepsAnswer503UntilASweepIsWired() {
-        HttpResponse<String> response = api.post("/admin/sweeps", ApiCalls.admin(), "", Map.of());
-        assertEquals(503, response.statusCode(), response.body());
-        assertTrue(response.body().contains("sweeps_unavailable"));
+    void sweepsRunOnDemandAndAnswerWhatTheyExpired() throws IOException {
+        Map<String, Object> result = read(api.post("/admin/sweeps", ApiCalls.admin(), "", Map.of()), 200);
+        assertTrue(result.get("qrsExpired") instanceof Number, result.toString());
+        assertTrue(result.get("otpsExpired") instanceof Number, result.toString());
+        assertEquals(0, ((Number) result.get("failedBatches")).intValue(), result.toString());
+        assertEquals(403, api.post("/admin/sweeps", ApiCalls.merchant(), "", Map.of()).statusCode());
     }
 
     private void assertBadParameter(String path, String field) {

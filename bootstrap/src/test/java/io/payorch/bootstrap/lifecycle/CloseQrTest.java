@@ -8,6 +8,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.payorch.bootstrap.support.Credentials;
 import io.payorch.bootstrap.support.PostgresTestSupport;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class CloseQrTest extends PostgresTestSupport {
         String id = create("AOP-CLOSE-1");
 
         HttpResponse<Map<String, Object>> closed = client.toBlocking()
-                .exchange(HttpRequest.POST("/v1/qr-codes/" + id + "/close", ""), OBJECT);
+                .exchange(Credentials.asMerchant(HttpRequest.POST("/v1/qr-codes/" + id + "/close", "")), OBJECT);
         assertEquals(HttpStatus.OK, closed.getStatus());
         assertEquals("CLOSED", closed.body().get("status"));
         assertEquals("on_demand", closed.body().get("closeReason"));
@@ -53,7 +54,7 @@ class CloseQrTest extends PostgresTestSupport {
                 + " AND to_status = 'CLOSED' AND reason = 'on_demand' AND source = 'api'", id));
 
         HttpClientResponseException again = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
-                .exchange(HttpRequest.POST("/v1/qr-codes/" + id + "/close", ""), OBJECT));
+                .exchange(Credentials.asMerchant(HttpRequest.POST("/v1/qr-codes/" + id + "/close", "")), OBJECT));
         assertEquals(HttpStatus.CONFLICT, again.getStatus());
         assertEquals("application/problem+json", again.getResponse().getContentType().orElseThrow().toString());
         assertEquals(1, rows.count("SELECT count(*) FROM qr_intent_event WHERE qr_id = ? AND to_status = 'CLOSED'", id));
@@ -63,7 +64,7 @@ class CloseQrTest extends PostgresTestSupport {
     void anAdminCloseIsRecordedAsAdmin() throws Exception {
         String id = create("AOP-CLOSE-2");
         HttpResponse<Map<String, Object>> closed = client.toBlocking()
-                .exchange(HttpRequest.POST("/admin/qr-codes/" + id + "/close", ""), OBJECT);
+                .exchange(Credentials.asAdmin(HttpRequest.POST("/admin/qr-codes/" + id + "/close", "")), OBJECT);
         assertEquals("CLOSED", closed.body().get("status"));
         assertEquals(1, new LifecycleRows(dataSource).count("SELECT count(*) FROM qr_intent_event WHERE qr_id = ?"
                 + " AND to_status = 'CLOSED' AND source = 'admin'", id));
@@ -72,23 +73,23 @@ class CloseQrTest extends PostgresTestSupport {
     @Test
     void aFailedQrCannotBeClosedAndAnUnknownIdIs404() {
         HttpClientResponseException rejected = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
-                .exchange(HttpRequest.POST("/v1/qr-codes", Map.of("registrationId", "AOP-CLOSE-REJECT", "amount", "10",
-                        "provider", "AOP")), OBJECT));
+                .exchange(Credentials.asMerchant(HttpRequest.POST("/v1/qr-codes", Map.of("registrationId", "AOP-CLOSE-REJECT", "amount", "10",
+                        "provider", "AOP"))), OBJECT));
         @SuppressWarnings("unchecked")
         String id = (String) ((Map<String, Object>) rejected.getResponse().getBody(OBJECT).orElseThrow()
                 .get("resource")).get("id");
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
-                .exchange(HttpRequest.POST("/v1/qr-codes/" + id + "/close", ""), OBJECT));
+                .exchange(Credentials.asMerchant(HttpRequest.POST("/v1/qr-codes/" + id + "/close", "")), OBJECT));
         assertEquals(HttpStatus.CONFLICT, e.getStatus());
 
         HttpClientResponseException missing = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
-                .exchange(HttpRequest.POST("/v1/qr-codes/qr_nosuchqr/close", ""), OBJECT));
+                .exchange(Credentials.asMerchant(HttpRequest.POST("/v1/qr-codes/qr_nosuchqr/close", "")), OBJECT));
         assertEquals(HttpStatus.NOT_FOUND, missing.getStatus());
     }
 
     private String create(String registrationId) {
-        HttpResponse<Map<String, Object>> created = client.toBlocking().exchange(HttpRequest.POST("/v1/qr-codes",
-                Map.of("registrationId", registrationId, "amount", "10.00", "provider", "AOP")), OBJECT);
+        HttpResponse<Map<String, Object>> created = client.toBlocking().exchange(Credentials.asMerchant(HttpRequest.POST("/v1/qr-codes",
+                Map.of("registrationId", registrationId, "amount", "10.00", "provider", "AOP"))), OBJECT);
         assertEquals("ACTIVE", created.body().get("status"));
         return (String) created.body().get("id");
     }

@@ -9,6 +9,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.application.port.out.TransferOtpStore;
+import io.payorch.bootstrap.support.Credentials;
 import io.payorch.bootstrap.support.PostgresTestSupport;
 import io.payorch.domain.StateChange;
 import jakarta.inject.Inject;
@@ -76,7 +77,7 @@ class TransferOtpEndToEndTest extends PostgresTestSupport {
     @Test
     void sendsAnOtpThatExpiresNinetySecondsAfterSendingAndReadsItBack() throws SQLException {
         HttpResponse<Map<String, Object>> created = client.toBlocking()
-                .exchange(HttpRequest.POST("/v1/transfer-otps", body("AOP-554", "9876543210")), JSON);
+                .exchange(Credentials.asMerchant(HttpRequest.POST("/v1/transfer-otps", body("AOP-554", "9876543210"))), JSON);
 
         assertEquals(HttpStatus.CREATED, created.getStatus());
         Map<String, Object> otp = created.body();
@@ -103,14 +104,14 @@ class TransferOtpEndToEndTest extends PostgresTestSupport {
         assertEquals(List.of("api", "provider"), history.stream().map(StateChange::source).toList());
         assertEquals(sentAt, history.get(1).at());
 
-        Map<String, Object> read = client.toBlocking().retrieve(HttpRequest.GET("/v1/transfer-otps/" + id), JSON);
+        Map<String, Object> read = client.toBlocking().retrieve(Credentials.asMerchant(HttpRequest.GET("/v1/transfer-otps/" + id)), JSON);
         assertEquals(otp, read);
     }
 
     @Test
     void anUnregisteredRemitterGetsARegistrationOtpOnTheSameClock() throws SQLException {
         HttpResponse<Map<String, Object>> created = client.toBlocking()
-                .exchange(HttpRequest.POST("/v1/transfer-otps", body("AOP-554", "9876540000")), JSON);
+                .exchange(Credentials.asMerchant(HttpRequest.POST("/v1/transfer-otps", body("AOP-554", "9876540000"))), JSON);
 
         assertEquals(HttpStatus.CREATED, created.getStatus());
         Map<String, Object> otp = created.body();
@@ -123,13 +124,13 @@ class TransferOtpEndToEndTest extends PostgresTestSupport {
         assertEquals("REGISTRATION_OTP_SENT", row(id).get("status"));
         assertEquals(List.of("null->PENDING", "PENDING->REGISTRATION_OTP_SENT"), events(id));
 
-        assertEquals(otp, client.toBlocking().retrieve(HttpRequest.GET("/v1/transfer-otps/" + id), JSON));
+        assertEquals(otp, client.toBlocking().retrieve(Credentials.asMerchant(HttpRequest.GET("/v1/transfer-otps/" + id)), JSON));
     }
 
     @Test
     void anAuthenticationFailureIs502WithTheProvidersCodeAndAFailedRow() throws SQLException {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
-                .exchange(HttpRequest.POST("/v1/transfer-otps", body("AOP-554", "9876541111")), JSON));
+                .exchange(Credentials.asMerchant(HttpRequest.POST("/v1/transfer-otps", body("AOP-554", "9876541111"))), JSON));
 
         assertEquals(HttpStatus.BAD_GATEWAY, e.getStatus());
         assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
@@ -146,7 +147,7 @@ class TransferOtpEndToEndTest extends PostgresTestSupport {
         assertTrue(row.get("failure_reason").contains("Authentication failed"));
         assertEquals(List.of("null->PENDING", "PENDING->FAILED"), events(id));
 
-        Map<String, Object> read = client.toBlocking().retrieve(HttpRequest.GET("/v1/transfer-otps/" + id), JSON);
+        Map<String, Object> read = client.toBlocking().retrieve(Credentials.asMerchant(HttpRequest.GET("/v1/transfer-otps/" + id)), JSON);
         assertEquals("FAILED", read.get("status"));
         assertEquals(problem.get("resource"), read);
     }
@@ -154,7 +155,7 @@ class TransferOtpEndToEndTest extends PostgresTestSupport {
     @Test
     void aTimeoutIs504AndAnUnknownRowNeverLost() throws SQLException {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
-                .exchange(HttpRequest.POST("/v1/transfer-otps", body("AOP-554-TIMEOUT", "9876543210")), JSON));
+                .exchange(Credentials.asMerchant(HttpRequest.POST("/v1/transfer-otps", body("AOP-554-TIMEOUT", "9876543210"))), JSON));
 
         assertEquals(HttpStatus.GATEWAY_TIMEOUT, e.getStatus());
         Map<String, Object> problem = e.getResponse().getBody(JSON).orElseThrow();
@@ -166,14 +167,14 @@ class TransferOtpEndToEndTest extends PostgresTestSupport {
     @CsvSource({"AOP-554-FAIL500", "AOP-554-GARBAGE"})
     void aServerErrorOrGarbageIs502AndAnUnknownRow(String registrationId) throws SQLException {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
-                .exchange(HttpRequest.POST("/v1/transfer-otps", body(registrationId, "9876543210")), JSON));
+                .exchange(Credentials.asMerchant(HttpRequest.POST("/v1/transfer-otps", body(registrationId, "9876543210"))), JSON));
 
         assertEquals(HttpStatus.BAD_GATEWAY, e.getStatus());
         Map<String, Object> problem = e.getResponse().getBody(JSON).orElseThrow();
         assertEquals("provider_unknown_outcome", problem.get("code"));
         String id = resourceId(problem);
         assertEquals("UNKNOWN", row(id).get("status"));
-        assertEquals("UNKNOWN", client.toBlocking().retrieve(HttpRequest.GET("/v1/transfer-otps/" + id), JSON)
+        assertEquals("UNKNOWN", client.toBlocking().retrieve(Credentials.asMerchant(HttpRequest.GET("/v1/transfer-otps/" + id)), JSON)
                 .get("status"));
     }
 
@@ -190,7 +191,7 @@ class TransferOtpEndToEndTest extends PostgresTestSupport {
         body.put(field, value);
 
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
-                .exchange(HttpRequest.POST("/v1/transfer-otps", body), JSON));
+                .exchange(Credentials.asMerchant(HttpRequest.POST("/v1/transfer-otps", body)), JSON));
 
         assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
         Map<String, Object> problem = e.getResponse().getBody(JSON).orElseThrow();
@@ -204,7 +205,7 @@ class TransferOtpEndToEndTest extends PostgresTestSupport {
         long before = total();
 
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
-                .exchange(HttpRequest.POST("/v1/transfer-otps", Map.of()), JSON));
+                .exchange(Credentials.asMerchant(HttpRequest.POST("/v1/transfer-otps", Map.of())), JSON));
 
         assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
         assertEquals(List.of("registrationId", "remitterMobile", "beneficiaryId", "transferType", "amount", "pincode",
@@ -219,7 +220,7 @@ class TransferOtpEndToEndTest extends PostgresTestSupport {
         body.put("longitude", -77.2362);
 
         HttpResponse<Map<String, Object>> created = client.toBlocking()
-                .exchange(HttpRequest.POST("/v1/transfer-otps", body), JSON);
+                .exchange(Credentials.asMerchant(HttpRequest.POST("/v1/transfer-otps", body)), JSON);
 
         assertEquals(HttpStatus.CREATED, created.getStatus());
     }
@@ -227,7 +228,7 @@ class TransferOtpEndToEndTest extends PostgresTestSupport {
     @Test
     void anUnknownIdIs404() {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
-                .exchange(HttpRequest.GET("/v1/transfer-otps/otp_nope"), JSON));
+                .exchange(Credentials.asMerchant(HttpRequest.GET("/v1/transfer-otps/otp_nope")), JSON));
         assertEquals(HttpStatus.NOT_FOUND, e.getStatus());
     }
 

@@ -12,6 +12,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.payorch.bootstrap.support.Credentials;
 import io.payorch.bootstrap.support.PostgresTestSupport;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -94,8 +95,8 @@ class TransferOtpPersonalDataTest extends PostgresTestSupport {
     @Test
     void noPersonalDataIsStoredOrLoggedForAnyOutcome() throws SQLException {
         List<String> ids = new ArrayList<>();
-        ids.add(id(client.toBlocking().retrieve(HttpRequest.POST("/v1/transfer-otps", body("AOP-9", "9123456789")), JSON)));
-        ids.add(id(client.toBlocking().retrieve(HttpRequest.POST("/v1/transfer-otps", body("AOP-9", "9123450000")), JSON)));
+        ids.add(id(client.toBlocking().retrieve(Credentials.asMerchant(HttpRequest.POST("/v1/transfer-otps", body("AOP-9", "9123456789"))), JSON)));
+        ids.add(id(client.toBlocking().retrieve(Credentials.asMerchant(HttpRequest.POST("/v1/transfer-otps", body("AOP-9", "9123450000"))), JSON)));
         ids.add(failedId(body("AOP-9", "9123451111")));
         ids.add(failedId(body("AOP-9-TIMEOUT", "9123456789")));
 
@@ -133,7 +134,7 @@ class TransferOtpPersonalDataTest extends PostgresTestSupport {
     @SuppressWarnings("unchecked")
     private String failedId(Map<String, Object> body) {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                () -> client.toBlocking().exchange(HttpRequest.POST("/v1/transfer-otps", body), JSON));
+                () -> client.toBlocking().exchange(Credentials.asMerchant(HttpRequest.POST("/v1/transfer-otps", body)), JSON));
         return (String) ((Map<String, Object>) e.getResponse().getBody(JSON).orElseThrow().get("resource")).get("id");
     }
 

@@ -1,5 +1,6 @@
 package io.payorch.application.port.out;
 
+import io.payorch.application.ProviderAttempt;
 import io.payorch.domain.QrIntent;
 import io.payorch.domain.StateChange;
 

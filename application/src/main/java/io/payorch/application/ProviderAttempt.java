@@ -1,4 +1,4 @@
-package io.payorch.application.port.out;
+package io.payorch.application;
 
 import io.payorch.domain.Provider;
 
