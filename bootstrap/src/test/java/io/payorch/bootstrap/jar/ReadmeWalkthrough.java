@@ -8,12 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The README's "Walkthrough" section as steps: each {@code bash} block, and the {@code json} block
- * right after it (the answer the README shows), if any.
+ * The README's "Walkthrough" section as steps: each {@code bash} block, and the {@code json} or
+ * {@code text} block right after it (the answer the README shows), if any.
  */
 record ReadmeWalkthrough(List<Step> steps) {
 
-    record Step(String heading, String commands, String shownAnswer) {
+    /** @param textAnswer the shown answer is plain text, compared exactly (else JSON, compared by field) */
+    record Step(String heading, String commands, String shownAnswer, boolean textAnswer) {
     }
 
     static ReadmeWalkthrough read() throws IOException {
@@ -43,15 +44,17 @@ record ReadmeWalkthrough(List<Step> steps) {
                 while (next < lines.size() && lines.get(next).isBlank()) {
                     next++;
                 }
-                if (next < lines.size() && lines.get(next).equals("```json")) {
-                    StringBuilder json = new StringBuilder();
+                boolean text = false;
+                if (next < lines.size() && (lines.get(next).equals("```json") || lines.get(next).equals("```text"))) {
+                    text = lines.get(next).equals("```text");
+                    StringBuilder shown = new StringBuilder();
                     for (next++; !lines.get(next).equals("```"); next++) {
-                        json.append(lines.get(next)).append('\n');
+                        shown.append(lines.get(next)).append('\n');
                     }
-                    answer = json.toString();
+                    answer = shown.toString();
                     i = next;
                 }
-                steps.add(new Step(heading, block.toString(), answer));
+                steps.add(new Step(heading, block.toString(), answer, text));
             }
         }
         return new ReadmeWalkthrough(List.copyOf(steps));
