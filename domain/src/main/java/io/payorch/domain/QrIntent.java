@@ -1,8 +1,6 @@
 package io.payorch.domain;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,9 +19,7 @@ public final class QrIntent {
     private final QrUsage usage;
     private final String description;
     private final Instant createdAt;
-    private long version;
     private Provider provider;
-    private QrStatus status;
     private String providerReference;
     private String upiIntent;
     private String imageUrl;
@@ -33,7 +29,7 @@ public final class QrIntent {
     private String failureReason;
     private long paymentsCount;
     private long paymentsTotalPaise;
-    private final List<StateChange> pending = new ArrayList<>();
+    private final StateLog<QrStatus> log;
 
     private QrIntent(Snapshot s) {
         this.id = Objects.requireNonNull(s.id(), "id");
@@ -42,9 +38,8 @@ public final class QrIntent {
         this.usage = Objects.requireNonNull(s.usage(), "usage");
         this.description = s.description();
         this.createdAt = Objects.requireNonNull(s.createdAt(), "createdAt");
-        this.version = s.version();
         this.provider = s.provider();
-        this.status = Objects.requireNonNull(s.status(), "status");
+        this.log = new StateLog<>("QR", Objects.requireNonNull(s.status(), "status"), s.version());
         this.providerReference = s.providerReference();
         this.upiIntent = s.upiIntent();
         this.imageUrl = s.imageUrl();
@@ -64,7 +59,7 @@ public final class QrIntent {
         }
         QrIntent qr = new QrIntent(new Snapshot(id, registrationId, amount, usage, description, now, 0,
                 provider, QrStatus.PENDING, null, null, null, null, null, null, null, 0, 0));
-        qr.pending.add(new StateChange(null, QrStatus.PENDING.name(), now, "created", "api"));
+        qr.log.created(now);
         return qr;
     }
 
@@ -85,9 +80,7 @@ public final class QrIntent {
 
     /** The provider that will be (or was) asked; changes only while the outcome is open. */
     public void routeTo(Provider next) {
-        if (status != QrStatus.PENDING) {
-            throw new IllegalTransitionException("QR", status, QrStatus.PENDING);
-        }
+        log.require(QrStatus.PENDING, QrStatus.PENDING);
         this.provider = next;
     }
 
@@ -116,46 +109,38 @@ public final class QrIntent {
      * and total and stays {@code ACTIVE}. Only an {@code ACTIVE} QR takes payments.
      */
     public void recordPayment(Money paid, Instant now, String source) {
-        if (status != QrStatus.ACTIVE) {
-            throw new IllegalTransitionException("QR", status, QrStatus.PAID);
-        }
+        log.require(QrStatus.ACTIVE, QrStatus.PAID);
         paymentsCount++;
         paymentsTotalPaise = Math.addExact(paymentsTotalPaise, paid.paise());
         if (usage == QrUsage.SINGLE_USE) {
             move(QrStatus.PAID, now, "payment of " + paid.toDecimalString(), source);
         } else {
-            pending.add(new StateChange(status.name(), status.name(), now,
-                    "payment of " + paid.toDecimalString(), source));
+            log.note(now, "payment of " + paid.toDecimalString(), source);
         }
     }
 
     /** Whether the sweep should expire it now. */
     public boolean isDueForExpiry(Instant now) {
-        return status == QrStatus.ACTIVE && expiry != null && expiry.isDueAt(now);
+        return log.status() == QrStatus.ACTIVE && expiry != null && expiry.isDueAt(now);
     }
 
     private void move(QrStatus next, Instant now, String reason, String source) {
-        if (!status.canBecome(next)) {
-            throw new IllegalTransitionException("QR", status, next);
-        }
-        pending.add(new StateChange(status.name(), next.name(), now, reason, source));
-        status = next;
+        log.move(next, now, reason, source);
     }
 
     /** Changes recorded since the intent was loaded or last saved, oldest first. */
     public List<StateChange> pendingChanges() {
-        return Collections.unmodifiableList(pending);
+        return log.pending();
     }
 
     /** The repository saved the state and pending changes under a new row version. */
     public void markSaved(long newVersion) {
-        this.version = newVersion;
-        pending.clear();
+        log.saved(newVersion);
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(id, registrationId, amount, usage, description, createdAt, version, provider,
-                status, providerReference, upiIntent, imageUrl, expiry == null ? null : expiry.at(), closedAt,
+        return new Snapshot(id, registrationId, amount, usage, description, createdAt, log.version(), provider,
+                log.status(), providerReference, upiIntent, imageUrl, expiry == null ? null : expiry.at(), closedAt,
                 closeReason, failureReason, paymentsCount, paymentsTotalPaise);
     }
 
@@ -165,9 +150,9 @@ public final class QrIntent {
     public QrUsage usage() { return usage; }
     public String description() { return description; }
     public Instant createdAt() { return createdAt; }
-    public long version() { return version; }
+    public long version() { return log.version(); }
     public Provider provider() { return provider; }
-    public QrStatus status() { return status; }
+    public QrStatus status() { return log.status(); }
     public String providerReference() { return providerReference; }
     public String upiIntent() { return upiIntent; }
     public String imageUrl() { return imageUrl; }

@@ -7,13 +7,14 @@ import java.util.Set;
  * The lifecycle of a dynamic QR. {@code UNKNOWN} means the provider may hold a QR we never saw:
  * it is resolved by reconciliation, never folded into {@code FAILED} on a guess.
  */
-public enum QrStatus {
+public enum QrStatus implements LifecycleState<QrStatus> {
     PENDING, ACTIVE, PAID, EXPIRED, CLOSED, FAILED, UNKNOWN;
 
     public boolean isFinal() {
         return this == PAID || this == EXPIRED || this == CLOSED || this == FAILED;
     }
 
+    @Override
     public boolean canBecome(QrStatus next) {
         return allowedNext().contains(next);
     }

@@ -2,8 +2,6 @@ package io.payorch.domain;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -26,13 +24,11 @@ public final class TransferOtp {
     private final TransferType transferType;
     private final Money amount;
     private final Instant createdAt;
-    private long version;
-    private TransferOtpStatus status;
     private String providerState;
     private Instant sentAt;
     private Expiry expiry;
     private String failureReason;
-    private final List<StateChange> pending = new ArrayList<>();
+    private final StateLog<TransferOtpStatus> log;
 
     private TransferOtp(Snapshot s) {
         this.id = Objects.requireNonNull(s.id(), "id");
@@ -47,8 +43,7 @@ public final class TransferOtp {
         this.transferType = Objects.requireNonNull(s.transferType(), "transferType");
         this.amount = Objects.requireNonNull(s.amount(), "amount");
         this.createdAt = Objects.requireNonNull(s.createdAt(), "createdAt");
-        this.version = s.version();
-        this.status = Objects.requireNonNull(s.status(), "status");
+        this.log = new StateLog<>("transfer OTP", Objects.requireNonNull(s.status(), "status"), s.version());
         this.providerState = s.providerState();
         this.sentAt = s.sentAt();
         this.expiry = s.expiresAt() == null ? null : new Expiry(s.expiresAt());
@@ -60,7 +55,7 @@ public final class TransferOtp {
                                    Money amount, Instant now) {
         TransferOtp otp = new TransferOtp(new Snapshot(id, registrationId, remitterMobileMasked, remitterMobileHash,
                 beneficiaryId, transferType, amount, now, 0, TransferOtpStatus.PENDING, null, null, null, null));
-        otp.pending.add(new StateChange(null, TransferOtpStatus.PENDING.name(), now, "created", "api"));
+        otp.log.created(now);
         return otp;
     }
 
@@ -101,30 +96,25 @@ public final class TransferOtp {
     }
 
     public boolean isDueForExpiry(Instant now) {
-        return status.isSent() && expiry != null && expiry.isDueAt(now);
+        return log.status().isSent() && expiry != null && expiry.isDueAt(now);
     }
 
     private void move(TransferOtpStatus next, Instant now, String reason, String source) {
-        if (!status.canBecome(next)) {
-            throw new IllegalTransitionException("transfer OTP", status, next);
-        }
-        pending.add(new StateChange(status.name(), next.name(), now, reason, source));
-        status = next;
+        log.move(next, now, reason, source);
     }
 
     public List<StateChange> pendingChanges() {
-        return Collections.unmodifiableList(pending);
+        return log.pending();
     }
 
     /** The repository saved the state and pending changes under a new row version. */
     public void markSaved(long newVersion) {
-        this.version = newVersion;
-        pending.clear();
+        log.saved(newVersion);
     }
 
     public Snapshot snapshot() {
         return new Snapshot(id, registrationId, remitterMobileMasked, remitterMobileHash, beneficiaryId,
-                transferType, amount, createdAt, version, status, providerState, sentAt,
+                transferType, amount, createdAt, log.version(), log.status(), providerState, sentAt,
                 expiry == null ? null : expiry.at(), failureReason);
     }
 
@@ -136,8 +126,8 @@ public final class TransferOtp {
     public TransferType transferType() { return transferType; }
     public Money amount() { return amount; }
     public Instant createdAt() { return createdAt; }
-    public long version() { return version; }
-    public TransferOtpStatus status() { return status; }
+    public long version() { return log.version(); }
+    public TransferOtpStatus status() { return log.status(); }
     public String providerState() { return providerState; }
     public Instant sentAt() { return sentAt; }
     public Expiry expiry() { return expiry; }

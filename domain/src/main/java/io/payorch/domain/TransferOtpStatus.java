@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** The lifecycle of a DMT "transaction send OTP" request. */
-public enum TransferOtpStatus {
+public enum TransferOtpStatus implements LifecycleState<TransferOtpStatus> {
     PENDING, OTP_SENT, REGISTRATION_OTP_SENT, FAILED, UNKNOWN, EXPIRED;
 
     public boolean isFinal() {
@@ -16,6 +16,7 @@ public enum TransferOtpStatus {
         return this == OTP_SENT || this == REGISTRATION_OTP_SENT;
     }
 
+    @Override
     public boolean canBecome(TransferOtpStatus next) {
         return allowedNext().contains(next);
     }

@@ -6,12 +6,10 @@ import io.payorch.application.port.out.QrProviderPort;
 import io.payorch.application.port.out.QrProviderRequest;
 import io.payorch.application.provider.ProviderEndpoint;
 import io.payorch.application.provider.ProviderTransport;
-import io.payorch.application.provider.V4QrAnswerReader;
+import io.payorch.application.provider.V4QrFormat;
 import io.payorch.domain.Provider;
 import io.payorch.domain.ProviderQr;
-import io.payorch.domain.QrUsage;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,18 +38,13 @@ public final class AopQrClient implements QrProviderPort {
 
     @Override
     public List<FieldError> check(QrProviderRequest request) {
-        if (request.usage() == QrUsage.MULTIPLE_USE) {
-            return List.of(new FieldError("usage", "AOP issues single_use QRs only"));
-        }
-        return List.of();
+        return V4QrFormat.check(Provider.AOP, request);
     }
 
     @Override
     public ProviderOutcome<ProviderQr> create(QrProviderRequest request) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("RegistrationID", request.registrationId());
-        body.put("amount", request.amount().toRupeeString());
+        Map<String, Object> body = V4QrFormat.request(request);
         return transport.exchange("POST", endpoint.resolve(PATH), endpoint.extraHeaders(), body,
-                answer -> V4QrAnswerReader.read(Provider.AOP, answer));
+                answer -> V4QrFormat.read(Provider.AOP, answer));
     }
 }

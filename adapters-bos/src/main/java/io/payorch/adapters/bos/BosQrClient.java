@@ -7,10 +7,9 @@ import io.payorch.application.port.out.QrProviderRequest;
 import io.payorch.application.provider.ProviderAnswer;
 import io.payorch.application.provider.ProviderEndpoint;
 import io.payorch.application.provider.ProviderTransport;
-import io.payorch.application.provider.V4QrAnswerReader;
+import io.payorch.application.provider.V4QrFormat;
 import io.payorch.domain.Provider;
 import io.payorch.domain.ProviderQr;
-import io.payorch.domain.QrUsage;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -60,17 +59,12 @@ public final class BosQrClient implements QrProviderPort {
 
     @Override
     public List<FieldError> check(QrProviderRequest request) {
-        if (request.usage() == QrUsage.MULTIPLE_USE) {
-            return List.of(new FieldError("usage", "BOS issues single_use QRs only"));
-        }
-        return List.of();
+        return V4QrFormat.check(Provider.BOS, request);
     }
 
     @Override
     public ProviderOutcome<ProviderQr> create(QrProviderRequest request) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("RegistrationID", request.registrationId());
-        body.put("amount", request.amount().toRupeeString());
+        Map<String, Object> body = V4QrFormat.request(request);
 
         ProviderOutcome<String> token = tokens.current();
         if (!(token instanceof ProviderOutcome.Accepted<String> first)) {
@@ -100,7 +94,7 @@ public final class BosQrClient implements QrProviderPort {
         return transport.exchange("POST", endpoint.resolve(PATH), headers, body,
                 answer -> answer.status() == 401
                         ? new ProviderOutcome.Rejected<>("401", "bearer token refused", 401)
-                        : V4QrAnswerReader.read(Provider.BOS, answer));
+                        : V4QrFormat.read(Provider.BOS, answer));
     }
 
     private static boolean refusedToken(ProviderOutcome<ProviderQr> outcome) {

@@ -1,24 +1,48 @@
 package io.payorch.application.provider;
 
+import io.payorch.application.FieldError;
 import io.payorch.application.port.out.ProviderOutcome;
+import io.payorch.application.port.out.QrProviderRequest;
 import io.payorch.domain.Provider;
 import io.payorch.domain.ProviderQr;
+import io.payorch.domain.QrUsage;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads the answer of the V4 DynamicQRCode API that AOPay and BOS share. Their pages disagree with
- * themselves, so every documented variant is accepted: the intent as {@code UPIIntend} or
- * {@code qrCode}; {@code status} "ERROR" is a rejection whatever the HTTP status; {@code Status}
- * "False" without an intent is a rejection; {@code ExpireDateTime} carries an offset.
+ * The V4 DynamicQRCode API that AOPay and BOS share: its request, what it can take, and its answer.
+ *
+ * <p>The pages disagree with themselves about the answer, so every documented variant is accepted:
+ * the intent as {@code UPIIntend} or {@code qrCode}; {@code status} "ERROR" is a rejection whatever
+ * the HTTP status; {@code Status} "False" without an intent is a rejection; {@code ExpireDateTime}
+ * carries an offset.
  */
-public final class V4QrAnswerReader {
+public final class V4QrFormat {
 
-    private V4QrAnswerReader() {
+    private V4QrFormat() {
+    }
+
+    /** The request body, exactly as the page's example: {@code {"RegistrationID", "amount": "10"}}. */
+    public static Map<String, Object> request(QrProviderRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("RegistrationID", request.registrationId());
+        body.put("amount", request.amount().toRupeeString());
+        return body;
+    }
+
+    /** The API issues fixed-amount, single-use QRs only. */
+    public static List<FieldError> check(Provider provider, QrProviderRequest request) {
+        if (request.usage() == QrUsage.MULTIPLE_USE) {
+            return List.of(new FieldError("usage", provider + " issues single_use QRs only"));
+        }
+        return List.of();
     }
 
     public static ProviderOutcome<ProviderQr> read(Provider provider, ProviderAnswer answer) {
