@@ -31,18 +31,12 @@ final class OqpayAnswerReader {
     }
 
     static ProviderOutcome<ProviderQr> read(ProviderAnswer answer) {
-        if (!answer.readable()) {
-            return answer.failureOutcome(null, null);
+        Optional<ProviderOutcome<ProviderQr>> error = answer.errorOutcome();
+        if (error.isPresent()) {
+            return error.get();
         }
-        String code = answer.text("subCode").orElse(String.valueOf(answer.status()));
-        String message = answer.text("message").orElse("no message");
-        if (answer.text("status").map(s -> s.equalsIgnoreCase("ERROR")).orElse(false)) {
-            return answer.status() >= 500 ? answer.failureOutcome(code, message)
-                    : new ProviderOutcome.Rejected<>(code, message, answer.status());
-        }
-        if (answer.status() < 200 || answer.status() >= 300) {
-            return answer.failureOutcome(code, message);
-        }
+        String code = answer.errorCode();
+        String message = answer.errorMessage();
         Optional<String> success = answer.text("success").map(s -> s.toLowerCase(Locale.ROOT));
         if (success.isPresent() && success.get().equals("false")) {
             return new ProviderOutcome.Rejected<>(code, message, answer.status());

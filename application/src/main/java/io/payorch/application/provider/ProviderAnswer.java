@@ -45,6 +45,36 @@ public record ProviderAnswer(int status, Map<String, Object> body) {
     }
 
     /**
+     * The outcome of an answer that carries no result to read: unreadable, the
+     * {@code {"status": "ERROR", "subCode", "message"}} body that AOPay, BOS and OQPay document
+     * (a rejection whatever the HTTP status, unless a 5xx), or any other non-2xx. Empty for a
+     * readable 2xx answer, which the provider's reader goes on to read.
+     */
+    public <T> Optional<ProviderOutcome<T>> errorOutcome() {
+        if (!readable()) {
+            return Optional.of(failureOutcome(null, null));
+        }
+        if (text("status").map(s -> s.equalsIgnoreCase("ERROR")).orElse(false)) {
+            return Optional.of(status >= 500 ? failureOutcome(errorCode(), errorMessage())
+                    : new ProviderOutcome.Rejected<>(errorCode(), errorMessage(), status));
+        }
+        if (status < 200 || status >= 300) {
+            return Optional.of(failureOutcome(errorCode(), errorMessage()));
+        }
+        return Optional.empty();
+    }
+
+    /** The provider's {@code subCode}, else the HTTP status. */
+    public String errorCode() {
+        return text("subCode").orElse(String.valueOf(status));
+    }
+
+    /** The provider's {@code message}. */
+    public String errorMessage() {
+        return text("message").orElse("no message");
+    }
+
+    /**
      * The outcome every provider shares for answers that carry no usable result: 5xx or an
      * unreadable body may have been acted on (unknown); 429 was refused before processing (not
      * attempted); 408 timed out; any other 4xx is the provider's "no".

@@ -46,18 +46,12 @@ public final class V4QrFormat {
     }
 
     public static ProviderOutcome<ProviderQr> read(Provider provider, ProviderAnswer answer) {
-        if (!answer.readable()) {
-            return answer.failureOutcome(null, null);
+        Optional<ProviderOutcome<ProviderQr>> error = answer.errorOutcome();
+        if (error.isPresent()) {
+            return error.get();
         }
-        String code = answer.text("subCode").orElse(String.valueOf(answer.status()));
-        String message = answer.text("message").orElse("no message");
-        if (answer.text("status").map(s -> s.equalsIgnoreCase("ERROR")).orElse(false)) {
-            return answer.status() >= 500 ? answer.failureOutcome(code, message)
-                    : new ProviderOutcome.Rejected<>(code, message, answer.status());
-        }
-        if (answer.status() < 200 || answer.status() >= 300) {
-            return answer.failureOutcome(code, message);
-        }
+        String code = answer.errorCode();
+        String message = answer.errorMessage();
         Optional<String> intent = answer.text("UPIIntend").or(() -> answer.text("qrCode"));
         if (intent.isEmpty()) {
             boolean saidNo = answer.text("Status").map(s -> s.equalsIgnoreCase("False")).orElse(false)
