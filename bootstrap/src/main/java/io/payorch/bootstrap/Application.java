@@ -1,14 +1,19 @@
 package io.payorch.bootstrap;
 
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
+import io.payorch.bootstrap.config.ProductionGuard;
 import io.payorch.bootstrap.config.SandboxDatabase;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Starts payorch. With no environment named, the sandbox starts; in the sandbox with no database
- * URL, an embedded PostgreSQL is started first (see README).
+ * URL, an embedded PostgreSQL is started first. In {@code prod}, unsafe settings stop the start
+ * before anything connects anywhere (see README).
  */
 public final class Application {
 
@@ -17,19 +22,39 @@ public final class Application {
 
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
+        List<String> named = namedEnvironments(env);
+        if (named.contains("prod")) {
+            refuseUnsafeProductionSettings(args);
+        }
         Micronaut micronaut = Micronaut.build(args)
                 .mainClass(Application.class)
                 .defaultEnvironments("sandbox");
-        if (isSandbox(env) && isBlank(env.get("DATASOURCES_DEFAULT_URL"))
+        if ((named.isEmpty() || named.contains("sandbox")) && isBlank(env.get("DATASOURCES_DEFAULT_URL"))
                 && isBlank(System.getProperty("datasources.default.url"))) {
             micronaut.properties(SandboxDatabase.start(env));
         }
         micronaut.start();
     }
 
-    private static boolean isSandbox(Map<String, String> env) {
+    private static void refuseUnsafeProductionSettings(String[] args) {
+        List<String> problems;
+        try (ApplicationContext context = ApplicationContext.builder(Application.class).args(args).build()) {
+            Environment environment = context.getEnvironment().start();
+            problems = ProductionGuard.problems(environment);
+        }
+        if (!problems.isEmpty()) {
+            System.err.println("payorch refuses to start in prod:");
+            problems.forEach(p -> System.err.println("  - " + p));
+            System.exit(2);
+        }
+    }
+
+    private static List<String> namedEnvironments(Map<String, String> env) {
         String named = System.getProperty("micronaut.environments", env.get("MICRONAUT_ENVIRONMENTS"));
-        return isBlank(named) || Arrays.stream(named.split(",")).map(String::trim).anyMatch("sandbox"::equals);
+        if (isBlank(named)) {
+            return List.of();
+        }
+        return Arrays.stream(named.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private static boolean isBlank(String s) {

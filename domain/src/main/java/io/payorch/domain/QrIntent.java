@@ -102,7 +102,7 @@ public final class QrIntent {
     }
 
     public void expire(Instant now, String source) {
-        move(QrStatus.EXPIRED, now, "expired at " + expiry.at(), source);
+        move(QrStatus.EXPIRED, now, expiry == null ? "expired" : "expired at " + expiry.at(), source);
     }
 
     public void close(String reason, Instant now, String source) {

@@ -13,7 +13,6 @@ import io.payorch.domain.Provider;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +23,7 @@ class CoreFactory {
 
     @Singleton
     Clock clock() {
-        // PostgreSQL keeps microseconds: a clock that ticks in them reads back exactly what it wrote
-        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        return new MicrosecondClock(Clock.systemUTC());
     }
 
     @Singleton

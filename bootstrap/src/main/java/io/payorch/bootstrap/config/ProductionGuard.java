@@ -1,0 +1,94 @@
+package io.payorch.bootstrap.config;
+
+import io.micronaut.core.value.PropertyResolver;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What the {@code prod} environment refuses to start with: no database URL, a missing or sandbox
+ * secret, an enabled provider without its base URL or credentials. One line per problem, naming
+ * the setting and its environment variable, never the value.
+ */
+public final class ProductionGuard {
+
+    static final Set<String> SANDBOX_SECRETS = Set.of("sandbox-secret", "sandbox-admin-secret",
+            "sandbox-webhook-secret", "sandbox-key-secret", "sandbox-client-secret", "sandbox-pii-hash-key");
+    private static final List<String> PROVIDERS = List.of("aop", "oqpay", "bos", "razorpay", "dmt");
+    private static final Set<String> NEED_CREDENTIALS = Set.of("bos", "razorpay");
+    private static final Set<String> SEND_WEBHOOKS = Set.of("aop", "oqpay", "bos", "razorpay");
+
+    private ProductionGuard() {
+    }
+
+    public static List<String> problems(PropertyResolver config) {
+        List<String> problems = new ArrayList<>();
+        if (blank(config, "datasources.default.url")) {
+            problems.add(missing("datasources.default.url", "the PostgreSQL JDBC URL"));
+        }
+        secret(config, "payorch.pii.hash-key", problems);
+        clients(config, "payorch.security.merchants", "merchant", problems);
+        clients(config, "payorch.security.admins", "admin", problems);
+        for (String provider : PROVIDERS) {
+            String prefix = "payorch.providers." + provider + ".";
+            if (!config.getProperty(prefix + "enabled", Boolean.class, true)) {
+                continue;
+            }
+            if (blank(config, prefix + "base-url")) {
+                problems.add(missing(prefix + "base-url", provider + " is enabled but has no base URL"));
+            }
+            if (NEED_CREDENTIALS.contains(provider)) {
+                if (blank(config, prefix + "username")) {
+                    problems.add(missing(prefix + "username", provider + " is enabled without its credentials"));
+                }
+                secret(config, prefix + "password", problems);
+            }
+            if (SEND_WEBHOOKS.contains(provider)) {
+                secret(config, prefix + "webhook-secret", problems);
+            }
+        }
+        return problems;
+    }
+
+    private static void clients(PropertyResolver config, String prefix, String kind, List<String> problems) {
+        // environment variables reach Micronaut under several spellings (ACME_SECRET → acme.secret,
+        // acme-secret): a client is an id with a ".secret" below it
+        Collection<String> ids = config.getProperties(prefix).keySet().stream()
+                .filter(k -> k.endsWith(".secret") && k.indexOf('.') == k.length() - ".secret".length())
+                .map(k -> k.substring(0, k.length() - ".secret".length()))
+                .distinct().toList();
+        if (ids.isEmpty()) {
+            problems.add(missing(prefix + ".<id>.secret", "no " + kind + " client is configured"));
+        }
+        for (String id : ids) {
+            if (id.startsWith("sandbox")) {
+                problems.add(prefix + "." + id + ": the sandbox " + kind + " must not exist in prod");
+            }
+            secret(config, prefix + "." + id + ".secret", problems);
+        }
+    }
+
+    private static void secret(PropertyResolver config, String key, List<String> problems) {
+        String value = config.getProperty(key, String.class).orElse("");
+        if (value.isBlank()) {
+            problems.add(missing(key, "a secret is required"));
+        } else if (SANDBOX_SECRETS.contains(value)) {
+            problems.add(key + " (" + envName(key) + ") holds a sandbox secret");
+        }
+    }
+
+    private static boolean blank(PropertyResolver config, String key) {
+        return config.getProperty(key, String.class).map(String::isBlank).orElse(true);
+    }
+
+    private static String missing(String key, String why) {
+        return key + " (" + envName(key) + ") is not set: " + why;
+    }
+
+    static String envName(String key) {
+        return key.replace('.', '_').replace('-', '_').replace("<id>", "ID").toUpperCase(Locale.ROOT);
+    }
+}
