@@ -31,9 +31,10 @@ SWEEP_TIMEOUT="${BENCH_SWEEP_TIMEOUT:-600}"
 STARTUP_RUNS="${BENCH_STARTUP_RUNS:-$q_startups}"
 CONNECTIONS="${BENCH_CONNECTIONS:-64}"                    # wrk connections (closed loop)
 THREADS="${BENCH_THREADS:-2}"                             # wrk threads
+OPENLOOP_CONNECTIONS="${BENCH_OPENLOOP_CONNECTIONS:-256}" # open-loop generator: most requests open at once
 PGBENCH_CLIENTS="${BENCH_PGBENCH_CLIENTS:-20}"            # = payorch's default JDBC pool size
 JAVA_OPTS_BENCH="${BENCH_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseG1GC}"  # payorch and the baseline app
-SIM_JAVA_OPTS="${BENCH_SIM_JAVA_OPTS:--Xmx256m}"          # the simulator process
+SIM_JAVA_OPTS="${BENCH_SIM_JAVA_OPTS:--Xmx512m}"          # the simulator process
 PORT_BASE="${BENCH_PORT_BASE:-28080}"              # below the ephemeral port range (32768+)
 PAYORCH_PORT=$PORT_BASE SIM_PORT=$((PORT_BASE + 1)) BASELINE_PORT=$((PORT_BASE + 2))
 MERCHANT="${BENCH_MERCHANT:-sandbox-merchant:sandbox-secret}"
@@ -200,8 +201,9 @@ OPENLOOP_CP="$OUT/openloop-classes"
 run_openloop() {
   local label="$1" url="$2" body="$3" rate="$4" duration="$5" warmup="$6"; shift 6
   local outfile="$OUT/openloop-$label.txt"
-  timeout -k 5 $((duration + warmup + 90)) java -Xmx512m -XX:+UseSerialGC -cp "$OPENLOOP_CP" OpenLoop \
+  timeout -k 5 $(((duration + warmup) * 11 / 10 + 90)) java -Xmx512m -XX:+UseSerialGC -cp "$OPENLOOP_CP" OpenLoop \
     --label "$label" --url "$url" --rate "$rate" --duration "$duration" --warmup "$warmup" \
+    --max-in-flight "$OPENLOOP_CONNECTIONS" --timeout 10 \
     --body-file "$body" --header "Content-Type: application/json" --header "Authorization: $MERCHANT_AUTH" \
     "$@" >"$outfile" 2>&1 || die "open-loop run $label failed: $(tail -5 "$outfile")"
   sed -n '1,3p' "$outfile" | sed 's/^/    /'
@@ -230,7 +232,7 @@ fi
 
 {
   echo "date:        $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
-  echo "commit:      $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
+  echo "commit:      $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff HEAD --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
   echo "cpu:         $(nproc) x $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
   echo "memory:      $(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "load avg:    $(cut -d' ' -f1-3 /proc/loadavg) (at start; other work on the machine disturbs every figure)"
@@ -357,9 +359,9 @@ if wants qr || wants otp || wants latency; then
   if wants latency; then
     log "latency at $RATE/s, open loop: the simulator alone, then payorch (unique Idempotency-Key each)"
     run_openloop simulator-alone "$SIM/aop/api/AOP/V4/DynamicQRCode" "$SIM_BODY" "$RATE" "$LATENCY_DURATION" "$WARMUP"
-    for k in ok errors p50_ms p99_ms p999_ms achieved_rps late_sends; do R[sim_$k]="$(kv "$O_LINE" "$k")"; done
+    for k in ok errors p50_ms p99_ms p999_ms achieved_rps late_sends unsent; do R[sim_$k]="$(kv "$O_LINE" "$k")"; done
     run_openloop payorch-qr "$PAYORCH/v1/qr-codes" "$QR_BODY" "$RATE" "$LATENCY_DURATION" "$WARMUP" --idempotency-key
-    for k in ok errors p50_ms p99_ms p999_ms achieved_rps late_sends; do R[lat_$k]="$(kv "$O_LINE" "$k")"; done
+    for k in ok errors p50_ms p99_ms p999_ms achieved_rps late_sends unsent; do R[lat_$k]="$(kv "$O_LINE" "$k")"; done
   fi
   stop_started "$PAYORCH_PID"
 fi

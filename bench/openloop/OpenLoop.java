@@ -29,17 +29,23 @@ import java.util.concurrent.locks.LockSupport;
  * answered; its latency is measured from that due time, not from when it was actually sent, so a
  * server that stalls is charged for every request that should have been sent meanwhile (the
  * correction wrk2 and Gatling's open injection make). Requests due during the warm-up are sent but
- * not recorded.
+ * not recorded. At most {@code --max-in-flight} requests are open at once (HTTP/1.1: that many
+ * connections at most); when all are busy the next send waits, and the wait counts in its latency.
+ * The run is bounded: whatever is still unsent 10% (at least 5 s) after the schedule's end is
+ * given up and counted as failed, with the time it had waited.
  *
  * <pre>
  * java OpenLoop --url URL --rate 2000 --duration 60 [--warmup 10] [--body-file F]
- *      [--header 'Name: value']... [--idempotency-key] [--method POST] [--max-in-flight 2000]
+ *      [--header 'Name: value']... [--idempotency-key] [--method POST] [--max-in-flight 256]
  *      [--timeout 30] [--label name]
  * </pre>
  *
  * The last line printed is machine-readable: {@code OPENLOOP label=... key=value ...}.
  */
 public final class OpenLoop {
+
+    private static final int FAILED = -1;
+    private static final int UNSENT = -2;
 
     private OpenLoop() {
     }
@@ -74,6 +80,11 @@ public final class OpenLoop {
         long lateSends = 0;
         long maxLatenessNanos = 0;
         long start = System.nanoTime();
+        // a server slower than the rate must not stretch the run without bound: past the schedule
+        // plus a grace, what is still unsent is given up and counted as failed
+        long scheduleNanos = (long) ((o.warmupSeconds + o.durationSeconds) * 1e9);
+        long sendDeadline = start + scheduleNanos + Math.max(5_000_000_000L, scheduleNanos / 10);
+        long sent = 0;
         for (long i = 0; i < total; i++) {
             long due = start + (long) (i * periodNanos);
             long now;
@@ -81,10 +92,18 @@ public final class OpenLoop {
                 LockSupport.parkNanos(due - now);
             }
             if (!inFlight.tryAcquire()) {
-                // the limit of open requests is reached: wait; the lateness is charged to latency
-                inFlight.acquire();
+                // the limit of open requests (= connections) is reached: wait; the lateness is
+                // charged to latency, since it is measured from the due time
+                if (!inFlight.tryAcquire(Math.max(0, sendDeadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    break;
+                }
                 now = System.nanoTime();
             }
+            if (now > sendDeadline) {
+                inFlight.release();
+                break;
+            }
+            sent = i + 1;
             long lateness = now - due;
             if (i >= warmupCount) {
                 if (lateness > 1_000_000L) {
@@ -112,7 +131,7 @@ public final class OpenLoop {
                             if (response != null) {
                                 statuses[slot] = response.statusCode();
                             } else {
-                                statuses[slot] = -1;
+                                statuses[slot] = FAILED;
                                 failures.computeIfAbsent(rootName(error), k -> new AtomicLong()).incrementAndGet();
                             }
                         }
@@ -123,6 +142,12 @@ public final class OpenLoop {
         // wait (bounded) for every answer; acquiring all permits also publishes the arrays' writes
         boolean drained = inFlight.tryAcquire(o.maxInFlight, o.timeoutSeconds + 5L, TimeUnit.SECONDS);
         long end = System.nanoTime();
+        for (long i = Math.max(sent, warmupCount); i < total; i++) {
+            // never sent: failed, with at least the time it waited (a lower bound)
+            int slot = (int) (i - warmupCount);
+            statuses[slot] = UNSENT;
+            latencyNanos[slot] = Math.max(0, end - (start + (long) (i * periodNanos)));
+        }
         report(o, latencyNanos, statuses, failures, drained, lateSends, maxLatenessNanos,
                 (sendEnd - start) / 1e9, (end - start) / 1e9, warmupCount);
         callbacks.shutdownNow();
@@ -136,13 +161,18 @@ public final class OpenLoop {
         Map<Integer, Long> byStatus = new TreeMap<>();
         long ok = 0;
         long unanswered = 0;
+        long unsent = 0;
         List<Long> answered = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             if (statuses[i] == 0) {
                 unanswered++;
                 continue;
             }
-            byStatus.merge(statuses[i], 1L, Long::sum);
+            if (statuses[i] == UNSENT) {
+                unsent++;
+            } else {
+                byStatus.merge(statuses[i], 1L, Long::sum);
+            }
             if (statuses[i] >= 200 && statuses[i] < 300) {
                 ok++;
             }
@@ -155,7 +185,8 @@ public final class OpenLoop {
                         + "sent over %.2f s%n", o.label, n, o.rate, o.durationSeconds, o.warmupSeconds,
                 measuredSendSeconds);
         System.out.println("  statuses: " + byStatus + (failures.isEmpty() ? "" : " failures: " + failures)
-                + (unanswered > 0 ? " unanswered: " + unanswered : ""));
+                + (unanswered > 0 ? " unanswered: " + unanswered : "")
+                + (unsent > 0 ? " not sent (server too slow for the rate): " + unsent : ""));
         System.out.printf(Locale.ROOT, "  latency from due time (ms): p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f"
                         + "  max %.2f  mean %.2f%n", ms(pct(sorted, 50)), ms(pct(sorted, 90)),
                 ms(pct(sorted, 99)), ms(pct(sorted, 99.9)), ms(sorted.length == 0 ? 0 : sorted[sorted.length - 1]),
@@ -165,14 +196,14 @@ public final class OpenLoop {
         long errors = n - ok;
         System.out.printf(Locale.ROOT, "OPENLOOP label=%s rate=%.0f due=%d ok=%d errors=%d achieved_rps=%.1f "
                         + "p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f p999_ms=%.3f max_ms=%.3f mean_ms=%.3f "
-                        + "late_sends=%d max_lateness_ms=%.3f drained=%s total_s=%.1f%n",
-                o.label, o.rate, n, ok, errors, measuredSendSeconds > 0 ? n / measuredSendSeconds : 0.0,
+                        + "late_sends=%d max_lateness_ms=%.3f unsent=%d drained=%s total_s=%.1f%n",
+                o.label, o.rate, n, ok, errors, measuredSendSeconds > 0 ? (n - unsent) / measuredSendSeconds : 0.0,
                 ms(pct(sorted, 50)), ms(pct(sorted, 90)), ms(pct(sorted, 99)), ms(pct(sorted, 99.9)),
                 ms(sorted.length == 0 ? 0 : sorted[sorted.length - 1]), ms(mean(sorted)), lateSends,
-                ms(maxLatenessNanos), drained, totalSeconds);
+                ms(maxLatenessNanos), unsent, drained, totalSeconds);
     }
 
-    /** Nearest-rank percentile. */
+    /** Nearest-rank percentile. Failed and unsent requests count with the time they took. */
     private static long pct(long[] sorted, double p) {
         if (sorted.length == 0) {
             return 0;
@@ -213,7 +244,7 @@ public final class OpenLoop {
         String bodyFile;
         final List<String[]> headers = new ArrayList<>();
         boolean idempotencyKey;
-        int maxInFlight = 2000;
+        int maxInFlight = 256;
         int timeoutSeconds = 30;
         String label = "openloop";
 
