@@ -1,11 +1,14 @@
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,11 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -29,8 +28,9 @@ import java.util.concurrent.locks.LockSupport;
  * answered; its latency is measured from that due time, not from when it was actually sent, so a
  * server that stalls is charged for every request that should have been sent meanwhile (the
  * correction wrk2 and Gatling's open injection make). Requests due during the warm-up are sent but
- * not recorded. At most {@code --max-in-flight} requests are open at once (HTTP/1.1: that many
- * connections at most); when all are busy the next send waits, and the wait counts in its latency.
+ * not recorded. It keeps {@code --max-in-flight} HTTP/1.1 keep-alive connections, one thread each
+ * (plain blocking sockets: far cheaper per request than a general-purpose client); when all are
+ * busy the next due request waits for one, and the wait counts in its latency.
  * The run is bounded: whatever is still unsent 10% (at least 5 s) after the schedule's end is
  * given up and counted as failed, with the time it had waited.
  *
@@ -59,99 +59,262 @@ public final class OpenLoop {
         if (measuredCount <= 0 || measuredCount > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("rate x duration must be between 1 and " + Integer.MAX_VALUE);
         }
-        long[] latencyNanos = new long[(int) measuredCount];
-        int[] statuses = new int[(int) measuredCount];
-        Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
-        Semaphore inFlight = new Semaphore(o.maxInFlight);
-        ExecutorService callbacks = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "openloop-io");
-            t.setDaemon(true);
-            return t;
-        });
-        HttpClient client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .executor(callbacks)
-                .build();
-        String keyPrefix = "ol-" + Long.toString(System.currentTimeMillis(), 36) + "-"
-                + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36) + "-";
-
-        double periodNanos = 1e9 / o.rate;
-        long lateSends = 0;
-        long maxLatenessNanos = 0;
-        long start = System.nanoTime();
-        // a server slower than the rate must not stretch the run without bound: past the schedule
-        // plus a grace, what is still unsent is given up and counted as failed
-        long scheduleNanos = (long) ((o.warmupSeconds + o.durationSeconds) * 1e9);
-        long sendDeadline = start + scheduleNanos + Math.max(5_000_000_000L, scheduleNanos / 10);
-        long sent = 0;
-        for (long i = 0; i < total; i++) {
-            long due = start + (long) (i * periodNanos);
-            long now;
-            while ((now = System.nanoTime()) < due) {
-                LockSupport.parkNanos(due - now);
-            }
-            if (!inFlight.tryAcquire()) {
-                // the limit of open requests (= connections) is reached: wait; the lateness is
-                // charged to latency, since it is measured from the due time
-                if (!inFlight.tryAcquire(Math.max(0, sendDeadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    break;
-                }
-                now = System.nanoTime();
-            }
-            if (now > sendDeadline) {
-                inFlight.release();
-                break;
-            }
-            sent = i + 1;
-            long lateness = now - due;
-            if (i >= warmupCount) {
-                if (lateness > 1_000_000L) {
-                    lateSends++;
-                }
-                maxLatenessNanos = Math.max(maxLatenessNanos, lateness);
-            }
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(o.url))
-                    .timeout(Duration.ofSeconds(o.timeoutSeconds))
-                    .method(o.method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body));
-            for (String[] h : o.headers) {
-                request.header(h[0], h[1]);
-            }
-            if (o.idempotencyKey) {
-                request.header("Idempotency-Key", keyPrefix + i);
-            }
-            final int slot = (int) (i - warmupCount);
-            final long dueAt = due;
-            client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((response, error) -> {
-                        long latency = System.nanoTime() - dueAt;
-                        if (slot >= 0) {
-                            latencyNanos[slot] = latency;
-                            if (response != null) {
-                                statuses[slot] = response.statusCode();
-                            } else {
-                                statuses[slot] = FAILED;
-                                failures.computeIfAbsent(rootName(error), k -> new AtomicLong()).incrementAndGet();
-                            }
-                        }
-                        inFlight.release();
-                    });
+        URI uri = URI.create(o.url);
+        if (!"http".equals(uri.getScheme())) {
+            throw new IllegalArgumentException("only http:// URLs: " + o.url);
         }
-        long sendEnd = System.nanoTime();
-        // wait (bounded) for every answer; acquiring all permits also publishes the arrays' writes
-        boolean drained = inFlight.tryAcquire(o.maxInFlight, o.timeoutSeconds + 5L, TimeUnit.SECONDS);
+        String host = uri.getHost();
+        int port = uri.getPort() == -1 ? 80 : uri.getPort();
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        if (uri.getRawQuery() != null) {
+            path += "?" + uri.getRawQuery();
+        }
+        StringBuilder head = new StringBuilder()
+                .append(o.method).append(' ').append(path).append(" HTTP/1.1\r\n")
+                .append("Host: ").append(host).append(':').append(port).append("\r\n")
+                .append("Content-Length: ").append(body.length).append("\r\n");
+        for (String[] h : o.headers) {
+            head.append(h[0]).append(": ").append(h[1]).append("\r\n");
+        }
+        Run run = new Run(o, host, port, head.toString(), body, warmupCount, total, (int) measuredCount);
+        Thread[] workers = new Thread[o.maxInFlight];
+        for (int c = 0; c < workers.length; c++) {
+            workers[c] = new Thread(run::work, "openloop-" + c);
+            workers[c].setDaemon(true);
+        }
+        run.start = System.nanoTime() + 50_000_000L; // let the threads start first
+        run.sendDeadline = run.start + run.scheduleNanos + Math.max(5_000_000_000L, run.scheduleNanos / 10);
+        for (Thread w : workers) {
+            w.start();
+        }
+        long joinDeadline = run.sendDeadline + (o.timeoutSeconds + 5L) * 1_000_000_000L;
+        boolean drained = true;
+        for (Thread w : workers) {
+            long left = joinDeadline - System.nanoTime();
+            if (left > 0) {
+                w.join(Math.max(1, left / 1_000_000L));
+            }
+            drained &= !w.isAlive();
+        }
         long end = System.nanoTime();
-        for (long i = Math.max(sent, warmupCount); i < total; i++) {
+        long sentUpTo = Math.min(run.firstUnsent.get(), total);
+        for (long i = Math.max(sentUpTo, warmupCount); i < total; i++) {
             // never sent: failed, with at least the time it waited (a lower bound)
             int slot = (int) (i - warmupCount);
-            statuses[slot] = UNSENT;
-            latencyNanos[slot] = Math.max(0, end - (start + (long) (i * periodNanos)));
+            run.statuses[slot] = UNSENT;
+            run.latencyNanos[slot] = Math.max(0, end - run.due(i));
         }
-        report(o, latencyNanos, statuses, failures, drained, lateSends, maxLatenessNanos,
-                (sendEnd - start) / 1e9, (end - start) / 1e9, warmupCount);
-        callbacks.shutdownNow();
+        report(o, run.latencyNanos, run.statuses, run.failures, drained, run.lateSends.get(),
+                run.maxLatenessNanos.get(), (run.lastSend.get() - run.start) / 1e9, (end - run.start) / 1e9,
+                warmupCount);
         System.exit(0);
+    }
+
+    /**
+     * The shared schedule. Each worker owns one keep-alive connection: it takes the next request
+     * number, waits for that request's due time, sends it, reads the answer, records the latency
+     * from the due time, and takes the next. With every connection busy, due requests wait for a
+     * free one, and the wait is in their latency (wrk2's model).
+     */
+    private static final class Run {
+        final Options o;
+        final String host;
+        final int port;
+        final String head;
+        final byte[] body;
+        final long warmupCount;
+        final long total;
+        final double periodNanos;
+        final long scheduleNanos;
+        final long[] latencyNanos;
+        final int[] statuses;
+        final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
+        final AtomicLong next = new AtomicLong();
+        final AtomicLong firstUnsent = new AtomicLong(Long.MAX_VALUE);
+        final AtomicLong lateSends = new AtomicLong();
+        final AtomicLong maxLatenessNanos = new AtomicLong();
+        final AtomicLong lastSend = new AtomicLong();
+        final String keyPrefix = "ol-" + Long.toString(System.currentTimeMillis(), 36) + "-"
+                + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 30), 36) + "-";
+        volatile long start;
+        volatile long sendDeadline;
+
+        Run(Options o, String host, int port, String head, byte[] body, long warmupCount, long total, int measured) {
+            this.o = o;
+            this.host = host;
+            this.port = port;
+            this.head = head;
+            this.body = body;
+            this.warmupCount = warmupCount;
+            this.total = total;
+            this.periodNanos = 1e9 / o.rate;
+            this.scheduleNanos = (long) ((o.warmupSeconds + o.durationSeconds) * 1e9);
+            this.latencyNanos = new long[measured];
+            this.statuses = new int[measured];
+        }
+
+        long due(long i) {
+            return start + (long) (i * periodNanos);
+        }
+
+        void work() {
+            Connection connection = null;
+            try {
+                while (true) {
+                    long i = next.getAndIncrement();
+                    if (i >= total) {
+                        return;
+                    }
+                    long due = due(i);
+                    long now;
+                    while ((now = System.nanoTime()) < due) {
+                        LockSupport.parkNanos(due - now);
+                    }
+                    if (now > sendDeadline) {
+                        firstUnsent.accumulateAndGet(i, Math::min); // i and every later one stay unsent
+                        return;
+                    }
+                    int slot = (int) (i - warmupCount);
+                    if (slot >= 0) {
+                        long lateness = now - due;
+                        if (lateness > 1_000_000L) {
+                            lateSends.incrementAndGet();
+                        }
+                        maxLatenessNanos.accumulateAndGet(lateness, Math::max);
+                    }
+                    lastSend.accumulateAndGet(now, Math::max);
+                    int status;
+                    try {
+                        if (connection == null) {
+                            connection = new Connection(host, port, o.timeoutSeconds);
+                        }
+                        status = connection.exchange(request(i));
+                        if (!connection.reusable) {
+                            connection.close();
+                            connection = null;
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        status = FAILED;
+                        failures.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
+                        if (connection != null) {
+                            connection.close();
+                            connection = null;
+                        }
+                    }
+                    if (slot >= 0) {
+                        latencyNanos[slot] = System.nanoTime() - due;
+                        statuses[slot] = status;
+                    }
+                }
+            } finally {
+                if (connection != null) {
+                    connection.close();
+                }
+            }
+        }
+
+        byte[] request(long i) {
+            String h = o.idempotencyKey ? head + "Idempotency-Key: " + keyPrefix + i + "\r\n\r\n" : head + "\r\n";
+            byte[] hb = h.getBytes(StandardCharsets.ISO_8859_1);
+            byte[] all = Arrays.copyOf(hb, hb.length + body.length);
+            System.arraycopy(body, 0, all, hb.length, body.length);
+            return all;
+        }
+    }
+
+    /** One HTTP/1.1 keep-alive connection: write a request, read one response (length or chunked). */
+    private static final class Connection {
+        private final Socket socket;
+        private final OutputStream out;
+        private final InputStream in;
+        boolean reusable = true;
+
+        Connection(String host, int port, int timeoutSeconds) throws IOException {
+            socket = new Socket();
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(host, port), 5000);
+            socket.setSoTimeout(timeoutSeconds * 1000);
+            out = socket.getOutputStream();
+            in = new BufferedInputStream(socket.getInputStream(), 16384);
+        }
+
+        int exchange(byte[] request) throws IOException {
+            out.write(request);
+            out.flush();
+            String statusLine = line();
+            if (!statusLine.startsWith("HTTP/1.")) {
+                throw new IOException("not an HTTP response: " + statusLine);
+            }
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            String header;
+            while (!(header = line()).isEmpty()) {
+                int colon = header.indexOf(':');
+                if (colon <= 0) {
+                    continue;
+                }
+                String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = header.substring(colon + 1).trim();
+                if (name.equals("content-length")) {
+                    length = Long.parseLong(value);
+                } else if (name.equals("transfer-encoding") && value.toLowerCase(Locale.ROOT).contains("chunked")) {
+                    chunked = true;
+                } else if (name.equals("connection") && value.equalsIgnoreCase("close")) {
+                    reusable = false;
+                }
+            }
+            if (chunked) {
+                long size;
+                while ((size = Long.parseLong(line().split(";")[0].trim(), 16)) > 0) {
+                    skip(size);
+                    line();
+                }
+                while (!line().isEmpty()) {
+                    // trailers
+                }
+            } else if (length >= 0) {
+                skip(length);
+            } else if (status >= 200 && status != 204 && status != 304) {
+                reusable = false; // body until close: not worth reading
+            }
+            return status;
+        }
+
+        private String line() throws IOException {
+            StringBuilder s = new StringBuilder(64);
+            int c;
+            while ((c = in.read()) != -1) {
+                if (c == '\n') {
+                    int n = s.length();
+                    return n > 0 && s.charAt(n - 1) == '\r' ? s.substring(0, n - 1) : s.toString();
+                }
+                s.append((char) c);
+            }
+            throw new EOFException("connection closed by the server");
+        }
+
+        private void skip(long n) throws IOException {
+            long left = n;
+            while (left > 0) {
+                long skipped = in.skip(left);
+                if (skipped <= 0) {
+                    if (in.read() == -1) {
+                        throw new EOFException("connection closed in a body");
+                    }
+                    skipped = 1;
+                }
+                left -= skipped;
+            }
+        }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
     }
 
     private static void report(Options o, long[] latencyNanos, int[] statuses, Map<String, AtomicLong> failures,
