@@ -90,7 +90,8 @@ start_private_postgres() {
   export PGPORT=$((PORT_BASE + 10))
   local as=()
   if [[ "$(id -u)" == "0" ]]; then chown postgres "$PG_STARTED_DIR"; as=(runuser -u postgres --); fi
-  log "no PostgreSQL on 127.0.0.1:5432: starting a private one on port $PGPORT in $PG_STARTED_DIR"
+  export PGHOST=127.0.0.1 PGUSER=postgres PGPASSWORD=""
+  log "starting a private PostgreSQL on 127.0.0.1:$PGPORT in $PG_STARTED_DIR"
   timeout 120 "${as[@]}" "$bin/initdb" -D "$PG_STARTED_DIR/data" -U postgres --auth=trust >"$OUT/initdb.log" 2>&1 \
     || die "initdb failed, see $OUT/initdb.log"
   timeout 60 "${as[@]}" "$bin/pg_ctl" -D "$PG_STARTED_DIR/data" -w -t 50 -l "$PG_STARTED_DIR/postgres.log" \
@@ -225,7 +226,9 @@ for tool in java javac mvn wrk pgbench psql pg_dump curl awk base64 timeout; do
   command -v "$tool" >/dev/null || die "$tool is missing (see docs/BENCHMARKS.md, prerequisites)"
 done
 for p in "$PAYORCH_PORT" "$SIM_PORT" "$BASELINE_PORT"; do port_free "$p" || die "port $p is in use (set BENCH_PORT_BASE)"; done
-if ! timeout 10 psql -X -qAt -d postgres -c 'select 1' >/dev/null 2>&1; then
+if [[ "${BENCH_PRIVATE_POSTGRES:-0}" == "1" ]]; then
+  start_private_postgres
+elif ! timeout 10 psql -X -qAt -d postgres -c 'select 1' >/dev/null 2>&1; then
   [[ -n "${BENCH_DATABASE_URL:-}" ]] && die "PostgreSQL at $PGHOST:$PGPORT does not answer"
   start_private_postgres
 fi
@@ -238,7 +241,7 @@ fi
   echo "load avg:    $(cut -d' ' -f1-3 /proc/loadavg) (at start; other work on the machine disturbs every figure)"
   echo "kernel:      $(uname -sr)"
   echo "java:        $(java -version 2>&1 | head -2 | tail -1)"
-  echo "postgresql:  $(psql_val postgres 'show server_version') at $PGHOST:$PGPORT; $(psql_val postgres "select string_agg(name || '=' || setting || coalesce(unit, ''), ' ' order by name) from pg_settings where name in ('shared_buffers','max_connections','synchronous_commit','fsync','wal_level')")"
+  echo "postgresql:  $(psql_val postgres 'show server_version') at $PGHOST:$PGPORT; $(psql_val postgres "select string_agg(name || '=' || current_setting(name), ' ' order by name) from pg_settings where name in ('shared_buffers','max_connections','synchronous_commit','fsync','wal_level')")"
   echo "wrk:         $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
   echo "JVM flags:   payorch and baseline app: $JAVA_OPTS_BENCH; simulator: $SIM_JAVA_OPTS"
   echo "settings:    duration=${DURATION}s warmup=${WARMUP}s wrk -t$THREADS -c$CONNECTIONS rate=$RATE/s latency=${LATENCY_DURATION}s soak=${SOAK_SECONDS}s sweep_rows=$SWEEP_ROWS startup_runs=$STARTUP_RUNS pgbench_clients=$PGBENCH_CLIENTS"
