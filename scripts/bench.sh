@@ -46,9 +46,11 @@ PAYORCH_JAR="${BENCH_PAYORCH_JAR:-$ROOT/bootstrap/target/payorch.jar}"  # anothe
 BASELINE_JAR="$ROOT/bench/baseline-app/target/baseline-app.jar"
 
 mkdir -p "$OUT"
-exec > >(tee -a "$OUT/bench.log") 2>&1
+# tee ignores Ctrl-C, so that the clean-up's messages still reach the terminal and the log
+exec > >(trap '' INT TERM; exec tee -a "$OUT/bench.log") 2>&1
+exec 9>&2  # log's own output: also right inside a trap that fires during a redirected command
 
-log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&9; }
 die() { log "ERROR: $*"; exit 1; }
 wants() { [[ ",$ONLY," == *",$1,"* ]]; }
 basic() { printf 'Basic %s' "$(printf '%s' "$1" | base64 -w0)"; }
@@ -117,6 +119,7 @@ stop_pid() {
 cleanup() {
   local rc=$? pid db
   trap - EXIT INT TERM
+  trap '' PIPE  # a closed output must not stop the clean-up half-way
   for pid in "${STARTED_PIDS[@]}"; do stop_pid "$pid"; done
   if [[ "$KEEP_DATABASES" != "1" && -z "$PG_STARTED_DIR" ]]; then
     for db in $(printf '%s\n' "${CREATED_DBS[@]}" | sort -u); do
@@ -142,6 +145,14 @@ start_java() {
   log "started $name (pid $LAST_PID), log $logfile"
 }
 stop_started() { stop_pid "$1"; }
+# fg_run CMD...: runs a long command in the background and waits for it, so that Ctrl-C or a
+# SIGTERM reaches the clean-up at once (bash runs traps only between foreground commands)
+fg_run() {
+  "$@" &
+  local pid=$!
+  STARTED_PIDS+=("$pid")
+  wait "$pid"
+}
 
 # wait_http URL PID TIMEOUT_S [LOG]: until URL answers 200; fails if PID dies or time runs out
 wait_http() {
@@ -183,11 +194,11 @@ kv() { # kv LINE KEY: value of key=value in a line
 run_wrk() {
   local label="$1" url="$2" body="$3" idem="$4" outfile="$OUT/wrk-$1.txt" line non2xx
   if ((WARMUP > 0)); then
-    BENCH_BODY_FILE="$body" BENCH_AUTH="$MERCHANT_AUTH" BENCH_IDEMPOTENCY="$idem" BENCH_RUN_TAG="$RUN_TAG-w-$label" \
+    fg_run env BENCH_BODY_FILE="$body" BENCH_AUTH="$MERCHANT_AUTH" BENCH_IDEMPOTENCY="$idem" BENCH_RUN_TAG="$RUN_TAG-w-$label" \
       timeout -k 5 $((WARMUP + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s \
       -s bench/wrk/post.lua "$url" >"$OUT/wrk-$label-warmup.txt" 2>&1 || die "wrk warm-up of $label failed"
   fi
-  BENCH_BODY_FILE="$body" BENCH_AUTH="$MERCHANT_AUTH" BENCH_IDEMPOTENCY="$idem" BENCH_RUN_TAG="$RUN_TAG-$label" \
+  fg_run env BENCH_BODY_FILE="$body" BENCH_AUTH="$MERCHANT_AUTH" BENCH_IDEMPOTENCY="$idem" BENCH_RUN_TAG="$RUN_TAG-$label" \
     timeout -k 5 $((DURATION + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency \
     -s bench/wrk/post.lua "$url" >"$outfile" 2>&1 || die "wrk run of $label failed: $(tail -5 "$outfile")"
   line="$(grep '^WRK ' "$outfile")" || die "wrk printed no summary for $label"
@@ -202,7 +213,7 @@ OPENLOOP_CP="$OUT/openloop-classes"
 run_openloop() {
   local label="$1" url="$2" body="$3" rate="$4" duration="$5" warmup="$6"; shift 6
   local outfile="$OUT/openloop-$label.txt"
-  timeout -k 5 $(((duration + warmup) * 11 / 10 + 90)) java -Xmx512m -XX:+UseSerialGC -cp "$OPENLOOP_CP" OpenLoop \
+  fg_run timeout -k 5 $(((duration + warmup) * 11 / 10 + 90)) java -Xmx512m -XX:+UseSerialGC -cp "$OPENLOOP_CP" OpenLoop \
     --label "$label" --url "$url" --rate "$rate" --duration "$duration" --warmup "$warmup" \
     --max-in-flight "$OPENLOOP_CONNECTIONS" --timeout 10 \
     --body-file "$body" --header "Content-Type: application/json" --header "Authorization: $MERCHANT_AUTH" \
@@ -299,10 +310,10 @@ if wants baseline; then
   psql_q -d bench_pgbench -f "$OUT/payorch-schema.sql" >/dev/null
   log "pgbench: one-row QR insert, $PGBENCH_CLIENTS clients"
   if ((WARMUP > 0)); then
-    timeout -k 5 $((WARMUP + 60)) pgbench -n -M prepared -c "$PGBENCH_CLIENTS" -j "$THREADS" -T "$WARMUP" \
+    fg_run timeout -k 5 $((WARMUP + 60)) pgbench -n -M prepared -c "$PGBENCH_CLIENTS" -j "$THREADS" -T "$WARMUP" \
       -f bench/sql/pgbench-insert-qr.sql bench_pgbench >"$OUT/pgbench-warmup.txt" 2>&1 || die "pgbench warm-up failed"
   fi
-  timeout -k 5 $((DURATION + 60)) pgbench -n -M prepared -c "$PGBENCH_CLIENTS" -j "$THREADS" -T "$DURATION" \
+  fg_run timeout -k 5 $((DURATION + 60)) pgbench -n -M prepared -c "$PGBENCH_CLIENTS" -j "$THREADS" -T "$DURATION" \
     -f bench/sql/pgbench-insert-qr.sql bench_pgbench >"$OUT/pgbench.txt" 2>&1 || die "pgbench failed: $(tail -5 "$OUT/pgbench.txt")"
   R[pgbench_tps]="$(awk '/^tps = / { printf "%.0f", $3; exit }' "$OUT/pgbench.txt")"
   log "pgbench: ${R[pgbench_tps]} inserts/s"
@@ -376,7 +387,7 @@ if wants sweep; then
   log "sweep: inserting $SWEEP_ROWS due ACTIVE QRs"
   events_before="$(psql_val bench_sweep 'select count(*) from qr_intent_event')"
   t_insert=$(date +%s.%N)
-  psql_q -d bench_sweep -v rows="$SWEEP_ROWS" -f bench/sql/due-qrs.sql >/dev/null
+  fg_run timeout 900 psql -X -q -v ON_ERROR_STOP=1 -d bench_sweep -v rows="$SWEEP_ROWS" -f bench/sql/due-qrs.sql >/dev/null
   t0=$(date +%s.%N)
   log "sweep: inserted in $(awk -v a="$t_insert" -v b="$t0" 'BEGIN { printf "%.1f", b - a }') s; waiting for payorch to expire them"
   # also ask for a sweep now (POST /admin/sweeps), in the background: the scheduled sweeps run anyway
@@ -420,10 +431,10 @@ if wants sweep; then
 
   fresh_db bench_sqlsweep
   psql_q -d bench_sqlsweep -f "$OUT/payorch-schema.sql" >/dev/null
-  psql_q -d bench_sqlsweep -v rows="$SWEEP_ROWS" -f bench/sql/due-qrs.sql >/dev/null
+  fg_run timeout 900 psql -X -q -v ON_ERROR_STOP=1 -d bench_sqlsweep -v rows="$SWEEP_ROWS" -f bench/sql/due-qrs.sql >/dev/null
   log "bare SQL SKIP LOCKED expiry loop over $SWEEP_ROWS rows (batch $SWEEP_BATCH)"
   t0=$(date +%s.%N)
-  psql_q -d bench_sqlsweep -v batch="$SWEEP_BATCH" -f bench/sql/bare-sweep.sql >/dev/null
+  fg_run timeout 900 psql -X -q -v ON_ERROR_STOP=1 -d bench_sqlsweep -v batch="$SWEEP_BATCH" -f bench/sql/bare-sweep.sql >/dev/null
   t1=$(date +%s.%N)
   left="$(psql_val bench_sqlsweep "select count(*) from qr_intent where status = 'ACTIVE'")"
   [[ "$left" == "0" ]] || die "the bare SQL sweep left $left rows ACTIVE"
