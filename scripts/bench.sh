@@ -410,6 +410,7 @@ if wants sweep; then
   done
   stop_pid "$CURL_PID"
   admin_code="$(cat "$OUT/admin-sweeps.status" 2>/dev/null || true)"
+  [[ -z "$admin_code" || "$admin_code" == "000" ]] && admin_code="no answer"
   if [[ "$swept" == "none" ]]; then
     note "sweep not measured: no QR was EXPIRED within ${SWEEP_START_TIMEOUT}s (no running sweep in this commit; POST /admin/sweeps answered ${admin_code:-?})"
   elif [[ "$swept" != "1" ]]; then
@@ -553,7 +554,12 @@ fi
 
 {
   echo
-  echo "payorch benchmark results ($( [[ "${BENCH_QUICK:-0}" == 1 ]] && echo 'QUICK MODE: short durations, figures indicative only' || echo 'full run'))"
+  if [[ "${BENCH_QUICK:-0}" == 1 ]]; then mode='QUICK MODE: short durations, figures indicative only'
+  elif [[ -z "${BENCH_ONLY:-}" && "$DURATION $WARMUP $RATE $LATENCY_DURATION $SOAK_SECONDS $SWEEP_ROWS $STARTUP_RUNS" == "60 15 2000 60 300 1000000 10" ]]; then
+    mode='full run, default settings'
+  else mode='custom settings or phases, not the full benchmark: see the settings above'
+  fi
+  echo "payorch benchmark results ($mode)"
   if command -v column >/dev/null; then column -t -s $'\t' "$RESULTS"; else cat "$RESULTS"; fi
   echo
   echo "ratio = payorch / baseline. JVM flags: $JAVA_OPTS_BENCH. Raw output: $OUT"
