@@ -4,7 +4,7 @@
 # its baseline, and stops everything it started. A benchmark, not a test: CI never runs it.
 # Usage and the meaning of every figure: docs/BENCHMARKS.md.
 #
-#   scripts/bench.sh                      # the full run (about 20 minutes plus the build)
+#   scripts/bench.sh                      # the full run (about 23 minutes on 2 cores, build included)
 #   BENCH_QUICK=1 scripts/bench.sh        # short durations, for checking the harness (~2-3 minutes)
 #   BENCH_ONLY=qr,latency scripts/bench.sh
 set -euo pipefail
