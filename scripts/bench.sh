@@ -1,0 +1,567 @@
+#!/usr/bin/env bash
+# payorch's benchmark: builds payorch, uses (or starts) PostgreSQL, starts the provider simulators
+# in a process of their own, warms up, measures, prints a results table with each figure's ratio to
+# its baseline, and stops everything it started. A benchmark, not a test: CI never runs it.
+# Usage and the meaning of every figure: docs/BENCHMARKS.md.
+#
+#   scripts/bench.sh                      # the full run (about 23 minutes on 2 cores, build included)
+#   BENCH_QUICK=1 scripts/bench.sh        # short durations, for checking the harness (~2-3 minutes)
+#   BENCH_ONLY=qr,latency scripts/bench.sh
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+# ---------------------------------------------------------------- settings (all from the environment)
+if [[ "${BENCH_QUICK:-0}" == "1" ]]; then
+  q_duration=5 q_warmup=3 q_soak=10 q_rows=100000 q_startups=3
+else
+  q_duration=60 q_warmup=15 q_soak=300 q_rows=1000000 q_startups=10
+fi
+DURATION="${BENCH_DURATION:-$q_duration}"                 # seconds of each measured load
+WARMUP="${BENCH_WARMUP:-$q_warmup}"                       # seconds of warm-up before each load
+RATE="${BENCH_RATE:-2000}"                                # fixed rate of the latency and RSS runs
+LATENCY_DURATION="${BENCH_LATENCY_DURATION:-$DURATION}"
+SOAK_SECONDS="${BENCH_SOAK_SECONDS:-$q_soak}"             # the RSS run at the fixed rate
+SWEEP_ROWS="${BENCH_SWEEP_ROWS:-$q_rows}"
+SWEEP_BATCH="${BENCH_SWEEP_BATCH:-1000}"                  # batch of the bare SQL loop
+SWEEP_INTERVAL="${BENCH_SWEEP_INTERVAL:-1s}"              # payorch.sweep.interval during the sweep run
+SWEEP_START_TIMEOUT="${BENCH_SWEEP_START_TIMEOUT:-30}"    # no row expired by then: no sweep to measure
+SWEEP_TIMEOUT="${BENCH_SWEEP_TIMEOUT:-600}"
+STARTUP_RUNS="${BENCH_STARTUP_RUNS:-$q_startups}"
+CONNECTIONS="${BENCH_CONNECTIONS:-64}"                    # wrk connections (closed loop)
+THREADS="${BENCH_THREADS:-2}"                             # wrk threads
+OPENLOOP_CONNECTIONS="${BENCH_OPENLOOP_CONNECTIONS:-256}" # open-loop generator: most requests open at once
+PGBENCH_CLIENTS="${BENCH_PGBENCH_CLIENTS:-20}"            # = payorch's default JDBC pool size
+JAVA_OPTS_BENCH="${BENCH_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseG1GC}"  # payorch and the baseline app
+SIM_JAVA_OPTS="${BENCH_SIM_JAVA_OPTS:--Xmx512m}"          # the simulator process
+PORT_BASE="${BENCH_PORT_BASE:-28080}"              # below the ephemeral port range (32768+)
+PAYORCH_PORT=$PORT_BASE SIM_PORT=$((PORT_BASE + 1)) BASELINE_PORT=$((PORT_BASE + 2))
+MERCHANT="${BENCH_MERCHANT:-sandbox-merchant:sandbox-secret}"
+ADMIN="${BENCH_ADMIN:-sandbox-admin:sandbox-admin-secret}"
+ONLY="${BENCH_ONLY:-baseline,qr,otp,latency,sweep,startup,soak}"
+OUT="${BENCH_OUT:-$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)}"
+KEEP_DATABASES="${BENCH_KEEP_DATABASES:-0}"
+PAYORCH_JAR="${BENCH_PAYORCH_JAR:-$ROOT/bootstrap/target/payorch.jar}"  # another build: compare before/after
+BASELINE_JAR="$ROOT/bench/baseline-app/target/baseline-app.jar"
+
+mkdir -p "$OUT"
+# tee ignores Ctrl-C, so that the clean-up's messages still reach the terminal and the log
+exec > >(trap '' INT TERM; exec tee -a "$OUT/bench.log") 2>&1
+exec 9>&2  # log's own output: also right inside a trap that fires during a redirected command
+
+log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&9; }
+die() { log "ERROR: $*"; exit 1; }
+wants() { [[ ",$ONLY," == *",$1,"* ]]; }
+basic() { printf 'Basic %s' "$(printf '%s' "$1" | base64 -w0)"; }
+MERCHANT_AUTH="$(basic "$MERCHANT")"
+ADMIN_AUTH="$(basic "$ADMIN")"
+RUN_TAG="$(date +%s)-$$"
+
+# ---------------------------------------------------------------- PostgreSQL
+# BENCH_DATABASE_URL=postgresql://user[:password]@host[:port] (no database: the benchmark makes its
+# own bench_* databases, fresh each time). Unset: the local server on 127.0.0.1:5432, user postgres;
+# when none answers there, a private throwaway cluster is started (initdb, loopback only).
+PG_STARTED_DIR=""
+parse_database_url() {
+  local url="$1" re='^postgres(ql)?://([^:@/]+)(:([^@/]*))?@([^:/]+)(:([0-9]+))?/?$'
+  [[ "$url" =~ $re ]] || die "BENCH_DATABASE_URL must look like postgresql://user[:password]@host[:port], got another form"
+  export PGUSER="${BASH_REMATCH[2]}" PGPASSWORD="${BASH_REMATCH[4]}" PGHOST="${BASH_REMATCH[5]}" PGPORT="${BASH_REMATCH[7]:-5432}"
+}
+if [[ -n "${BENCH_DATABASE_URL:-}" ]]; then
+  parse_database_url "$BENCH_DATABASE_URL"
+else
+  export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGPASSWORD=""
+fi
+export PGCONNECT_TIMEOUT=5 PGDATABASE=postgres PGAPPNAME=payorch-bench PGOPTIONS='-c client_min_messages=warning'
+psql_q() { timeout 600 psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+psql_val() { local db="$1"; shift; timeout 600 psql -X -qAt -v ON_ERROR_STOP=1 -d "$db" -c "$*"; }
+jdbc_url() { printf 'jdbc:postgresql://%s:%s/%s' "$PGHOST" "$PGPORT" "$1"; }
+fresh_db() {
+  psql_q -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1" >/dev/null
+  CREATED_DBS+=("$1")
+}
+CREATED_DBS=()
+
+start_private_postgres() {
+  local bin initdb_bin
+  initdb_bin="$(ls -1d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1 || true)"
+  [[ -n "$initdb_bin" ]] || die "no PostgreSQL answers on $PGHOST:$PGPORT and initdb is not installed (apt-get install postgresql)"
+  bin="$(dirname "$initdb_bin")"
+  PG_STARTED_DIR="$(mktemp -d /tmp/payorch-bench-pg.XXXXXX)"
+  export PGPORT=$((PORT_BASE + 10))
+  local as=()
+  if [[ "$(id -u)" == "0" ]]; then chown postgres "$PG_STARTED_DIR"; as=(runuser -u postgres --); fi
+  export PGHOST=127.0.0.1 PGUSER=postgres PGPASSWORD=""
+  log "starting a private PostgreSQL on 127.0.0.1:$PGPORT in $PG_STARTED_DIR"
+  timeout 120 "${as[@]}" "$bin/initdb" -D "$PG_STARTED_DIR/data" -U postgres --auth=trust >"$OUT/initdb.log" 2>&1 \
+    || die "initdb failed, see $OUT/initdb.log"
+  timeout 60 "${as[@]}" "$bin/pg_ctl" -D "$PG_STARTED_DIR/data" -w -t 50 -l "$PG_STARTED_DIR/postgres.log" \
+    -o "-p $PGPORT -k $PG_STARTED_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=512MB" start \
+    >/dev/null || die "PostgreSQL did not start, see $PG_STARTED_DIR/postgres.log"
+  PG_CTL=("${as[@]}" "$bin/pg_ctl" -D "$PG_STARTED_DIR/data")
+}
+
+# ---------------------------------------------------------------- processes we start, and their end
+STARTED_PIDS=()
+stop_pid() {
+  local pid="$1" i
+  kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < 150; i++)); do
+    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+    sleep 0.1
+  done
+  log "process $pid did not stop within 15 s of SIGTERM: SIGKILL"
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+cleanup() {
+  local rc=$? pid db
+  trap - EXIT INT TERM
+  trap '' PIPE  # a closed output must not stop the clean-up half-way
+  for pid in "${STARTED_PIDS[@]}"; do stop_pid "$pid"; done
+  if [[ "$KEEP_DATABASES" != "1" && -z "$PG_STARTED_DIR" ]]; then
+    for db in $(printf '%s\n' "${CREATED_DBS[@]}" | sort -u); do
+      psql_q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
+    done
+  fi
+  if [[ -n "$PG_STARTED_DIR" ]]; then
+    timeout 60 "${PG_CTL[@]}" -m fast -w stop >/dev/null 2>&1 || true
+    rm -rf "$PG_STARTED_DIR"
+  fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'log "interrupted"; exit 130' INT TERM
+
+# start_java NAME LOG JAVA_OPTS JAR [VAR=value...]: starts it in the background, sets LAST_PID
+start_java() {
+  local name="$1" logfile="$2" opts="$3" jar="$4"; shift 4
+  # shellcheck disable=SC2086 # JAVA_OPTS are words
+  env -u DATASOURCES_DEFAULT_URL -u MICRONAUT_ENVIRONMENTS "$@" java $opts -jar "$jar" >"$logfile" 2>&1 &
+  LAST_PID=$!
+  STARTED_PIDS+=("$LAST_PID")
+  log "started $name (pid $LAST_PID), log $logfile"
+}
+stop_started() { stop_pid "$1"; }
+# fg_run CMD...: runs a long command in the background and waits for it, so that Ctrl-C or a
+# SIGTERM reaches the clean-up at once (bash runs traps only between foreground commands)
+fg_run() {
+  "$@" &
+  local pid=$!
+  STARTED_PIDS+=("$pid")
+  wait "$pid"
+}
+
+# wait_http URL PID TIMEOUT_S [LOG]: until URL answers 200; fails if PID dies or time runs out
+wait_http() {
+  local url="$1" pid="$2" limit="$3" logfile="${4:-}" deadline code
+  deadline=$(($(date +%s) + limit))
+  while (($(date +%s) < deadline)); do
+    code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 -H "Authorization: $MERCHANT_AUTH" "$url" || true)"
+    [[ "$code" == "200" ]] && return 0
+    if ! kill -0 "$pid" 2>/dev/null; then
+      [[ -n "$logfile" ]] && tail -n 40 "$logfile"
+      die "process $pid exited before $url answered 200"
+    fi
+    sleep 0.02
+  done
+  [[ -n "$logfile" ]] && tail -n 40 "$logfile"
+  die "$url did not answer 200 within $limit s"
+}
+rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# ---------------------------------------------------------------- results
+RESULTS="$OUT/results.tsv"
+printf 'figure\tpayorch\tbaseline\tbaseline_value\tratio\ttarget\n' >"$RESULTS"
+NOTES=()
+declare -A R=()
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
+row() { # figure payorch_value baseline_label baseline_value target
+  local r="-"
+  [[ "$2" =~ ^[0-9.]+ && "$4" =~ ^[0-9.]+ ]] && r="$(ratio "${2%% *}" "${4%% *}")"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$r" "$5" >>"$RESULTS"
+}
+note() { NOTES+=("$*"); log "NOTE: $*"; }
+kv() { # kv LINE KEY: value of key=value in a line
+  tr ' ' '\n' <<<"$1" | awk -F= -v k="$2" '$1 == k { print $2 }'
+}
+
+# ---------------------------------------------------------------- load generators
+# run_wrk LABEL URL BODY_FILE IDEMPOTENCY(0|1): warm-up, then measure; sets W_RPS W_REQ W_ERR W_P50 W_P99
+run_wrk() {
+  local label="$1" url="$2" body="$3" idem="$4" outfile="$OUT/wrk-$1.txt" line non2xx
+  if ((WARMUP > 0)); then
+    fg_run env BENCH_BODY_FILE="$body" BENCH_AUTH="$MERCHANT_AUTH" BENCH_IDEMPOTENCY="$idem" BENCH_RUN_TAG="$RUN_TAG-w-$label" \
+      timeout -k 5 $((WARMUP + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s \
+      -s bench/wrk/post.lua "$url" >"$OUT/wrk-$label-warmup.txt" 2>&1 || die "wrk warm-up of $label failed"
+  fi
+  fg_run env BENCH_BODY_FILE="$body" BENCH_AUTH="$MERCHANT_AUTH" BENCH_IDEMPOTENCY="$idem" BENCH_RUN_TAG="$RUN_TAG-$label" \
+    timeout -k 5 $((DURATION + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency \
+    -s bench/wrk/post.lua "$url" >"$outfile" 2>&1 || die "wrk run of $label failed: $(tail -5 "$outfile")"
+  line="$(grep '^WRK ' "$outfile")" || die "wrk printed no summary for $label"
+  non2xx="$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$outfile")"
+  W_RPS="$(kv "$line" rps)"; W_REQ="$(kv "$line" requests)"; W_P50="$(kv "$line" p50_ms)"; W_P99="$(kv "$line" p99_ms)"
+  W_ERR=$(( ${non2xx:-0} + $(kv "$line" connect_errors) + $(kv "$line" read_errors) + $(kv "$line" write_errors) + $(kv "$line" timeouts) ))
+  log "$label: $W_RPS req/s, $W_REQ requests, $W_ERR errors/non-2xx, p50 $W_P50 ms, p99 $W_P99 ms"
+}
+
+OPENLOOP_CP="$OUT/openloop-classes"
+# run_openloop LABEL URL BODY_FILE RATE DURATION WARMUP [extra args]: sets O_LINE
+run_openloop() {
+  local label="$1" url="$2" body="$3" rate="$4" duration="$5" warmup="$6"; shift 6
+  local outfile="$OUT/openloop-$label.txt"
+  fg_run timeout -k 5 $(((duration + warmup) * 11 / 10 + 90)) java -Xmx512m -XX:+UseSerialGC -cp "$OPENLOOP_CP" OpenLoop \
+    --label "$label" --url "$url" --rate "$rate" --duration "$duration" --warmup "$warmup" \
+    --max-in-flight "$OPENLOOP_CONNECTIONS" --timeout 10 \
+    --body-file "$body" --header "Content-Type: application/json" --header "Authorization: $MERCHANT_AUTH" \
+    "$@" >"$outfile" 2>&1 || die "open-loop run $label failed: $(tail -5 "$outfile")"
+  sed -n '1,3p' "$outfile" | sed 's/^/    /'
+  O_LINE="$(grep '^OPENLOOP ' "$outfile")" || die "open-loop run $label printed no summary"
+}
+
+# probe URL BODY_FILE: one request; prints "status body" to PROBE_STATUS / PROBE_BODY
+probe() {
+  local url="$1" body="$2" auth="${3:-$MERCHANT_AUTH}"
+  PROBE_BODY="$(curl -s --max-time 15 -o - -w '\n%{http_code}' -X POST -H 'Content-Type: application/json' \
+    -H "Authorization: $auth" -H "Idempotency-Key: probe-$RUN_TAG-$RANDOM" --data-binary "@$body" "$url" || true)"
+  PROBE_STATUS="${PROBE_BODY##*$'\n'}"
+  PROBE_BODY="${PROBE_BODY%$'\n'*}"
+}
+
+# ---------------------------------------------------------------- the run
+log "results in $OUT"
+for tool in java javac mvn wrk pgbench psql pg_dump curl awk base64 timeout; do
+  command -v "$tool" >/dev/null || die "$tool is missing (see docs/BENCHMARKS.md, prerequisites)"
+done
+for p in "$PAYORCH_PORT" "$SIM_PORT" "$BASELINE_PORT"; do port_free "$p" || die "port $p is in use (set BENCH_PORT_BASE)"; done
+if [[ "${BENCH_PRIVATE_POSTGRES:-0}" == "1" ]]; then
+  start_private_postgres
+elif ! timeout 10 psql -X -qAt -d postgres -c 'select 1' >/dev/null 2>&1; then
+  [[ -n "${BENCH_DATABASE_URL:-}" ]] && die "PostgreSQL at $PGHOST:$PGPORT does not answer"
+  start_private_postgres
+fi
+
+{
+  echo "date:        $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+  echo "commit:      $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff HEAD --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
+  echo "cpu:         $(nproc) x $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
+  echo "memory:      $(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
+  echo "load avg:    $(cut -d' ' -f1-3 /proc/loadavg) (at start; other work on the machine disturbs every figure)"
+  echo "kernel:      $(uname -sr)"
+  echo "java:        $(java -version 2>&1 | head -2 | tail -1)"
+  echo "postgresql:  $(psql_val postgres 'show server_version') at $PGHOST:$PGPORT; $(psql_val postgres "select string_agg(name || '=' || current_setting(name), ' ' order by name) from pg_settings where name in ('shared_buffers','max_connections','synchronous_commit','fsync','wal_level')")"
+  echo "wrk:         $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
+  echo "JVM flags:   payorch and baseline app: $JAVA_OPTS_BENCH; simulator: $SIM_JAVA_OPTS"
+  echo "settings:    duration=${DURATION}s warmup=${WARMUP}s wrk -t$THREADS -c$CONNECTIONS rate=$RATE/s latency=${LATENCY_DURATION}s soak=${SOAK_SECONDS}s sweep_rows=$SWEEP_ROWS startup_runs=$STARTUP_RUNS pgbench_clients=$PGBENCH_CLIENTS"
+} >"$OUT/machine.txt"
+cat "$OUT/machine.txt"
+
+# build
+if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
+  log "building payorch (mvn -B -ntp -DskipTests package)"
+  timeout 1800 mvn -B -ntp -q -DskipTests package >"$OUT/build-payorch.log" 2>&1 || { tail -30 "$OUT/build-payorch.log"; die "payorch build failed"; }
+  log "building the baseline app (bench/baseline-app)"
+  timeout 1200 mvn -B -ntp -q -f bench/baseline-app/pom.xml -DskipTests package >"$OUT/build-baseline.log" 2>&1 \
+    || { tail -30 "$OUT/build-baseline.log"; die "baseline app build failed"; }
+fi
+[[ -f "$PAYORCH_JAR" ]] || die "$PAYORCH_JAR is missing (run without BENCH_SKIP_BUILD)"
+[[ -f "$BASELINE_JAR" ]] || die "$BASELINE_JAR is missing (run without BENCH_SKIP_BUILD)"
+mkdir -p "$OPENLOOP_CP"
+timeout 120 javac -d "$OPENLOOP_CP" bench/openloop/OpenLoop.java
+
+# request bodies
+QR_BODY="$OUT/body-qr.json" OTP_BODY="$OUT/body-otp.json" SIM_BODY="$OUT/body-sim-aop.json" ROW_BODY="$OUT/body-row.json"
+printf '%s' "${BENCH_QR_BODY:-{\"registrationId\":\"bench-registration\",\"amount\":\"100.00\",\"provider\":\"AOP\",\"description\":\"bench\"}}" >"$QR_BODY"
+printf '%s' "${BENCH_OTP_BODY:-{\"registrationId\":\"bench-registration\",\"remitterMobile\":\"9876543210\",\"beneficiaryId\":\"60600077\",\"transferType\":\"IMPS\",\"amount\":\"100.00\",\"pincode\":\"110045\",\"address\":\"Delhi\",\"dateOfBirth\":\"2000-08-20\",\"latitude\":\"28.6090\",\"longitude\":\"77.2362\"}}" >"$OTP_BODY"
+printf '%s' '{"RegistrationID":"bench-registration","amount":"100.00"}' >"$SIM_BODY"
+printf '%s' '{"registrationId":"bench-registration","amountPaise":10000}' >"$ROW_BODY"
+
+# the provider simulators: payorch's own jar in the sandbox environment, in a process of its own
+fresh_db bench_sim
+start_java simulator "$OUT/simulator.log" "$SIM_JAVA_OPTS" "$PAYORCH_JAR" \
+  MICRONAUT_ENVIRONMENTS=sandbox MICRONAUT_SERVER_PORT="$SIM_PORT" DATASOURCES_DEFAULT_URL="$(jdbc_url bench_sim)" \
+  DATASOURCES_DEFAULT_USERNAME="$PGUSER" DATASOURCES_DEFAULT_PASSWORD="$PGPASSWORD"
+SIM_PID=$LAST_PID
+wait_http "http://127.0.0.1:$SIM_PORT/health" "$SIM_PID" 120 "$OUT/simulator.log"
+SIM="http://127.0.0.1:$SIM_PORT/sandbox"
+# payorch's schema as its own Flyway made it, for the SQL baselines
+timeout 60 pg_dump -s -x -O -d bench_sim >"$OUT/payorch-schema.sql"
+
+# start_payorch DB [VAR=value...]: payorch on PAYORCH_PORT, providers pointed at the simulator process
+start_payorch() {
+  local db="$1"; shift
+  start_java "payorch ($db)" "$OUT/payorch-$db.log" "$JAVA_OPTS_BENCH ${PAYORCH_EXTRA_OPTS:-}" "$PAYORCH_JAR" \
+    MICRONAUT_ENVIRONMENTS=sandbox MICRONAUT_SERVER_PORT="$PAYORCH_PORT" \
+    DATASOURCES_DEFAULT_URL="$(jdbc_url "$db")" DATASOURCES_DEFAULT_USERNAME="$PGUSER" DATASOURCES_DEFAULT_PASSWORD="$PGPASSWORD" \
+    PAYORCH_PROVIDERS_AOP_BASE_URL="$SIM/aop" PAYORCH_PROVIDERS_BOS_BASE_URL="$SIM/bos" \
+    PAYORCH_PROVIDERS_OQPAY_BASE_URL="$SIM/oqpay" PAYORCH_PROVIDERS_RAZORPAY_BASE_URL="$SIM/razorpay" \
+    PAYORCH_PROVIDERS_DMT_BASE_URL="$SIM/dmt" "$@"
+  PAYORCH_PID=$LAST_PID
+  wait_http "http://127.0.0.1:$PAYORCH_PORT/health" "$PAYORCH_PID" 120 "$OUT/payorch-$db.log"
+}
+PAYORCH="http://127.0.0.1:$PAYORCH_PORT"
+
+# ---- baselines: pgbench and the minimal Micronaut + Data JDBC app
+if wants baseline; then
+  fresh_db bench_pgbench
+  psql_q -d bench_pgbench -f "$OUT/payorch-schema.sql" >/dev/null
+  log "pgbench: one-row QR insert, $PGBENCH_CLIENTS clients"
+  if ((WARMUP > 0)); then
+    fg_run timeout -k 5 $((WARMUP + 60)) pgbench -n -M prepared -c "$PGBENCH_CLIENTS" -j "$THREADS" -T "$WARMUP" \
+      -f bench/sql/pgbench-insert-qr.sql bench_pgbench >"$OUT/pgbench-warmup.txt" 2>&1 || die "pgbench warm-up failed"
+  fi
+  fg_run timeout -k 5 $((DURATION + 60)) pgbench -n -M prepared -c "$PGBENCH_CLIENTS" -j "$THREADS" -T "$DURATION" \
+    -f bench/sql/pgbench-insert-qr.sql bench_pgbench >"$OUT/pgbench.txt" 2>&1 || die "pgbench failed: $(tail -5 "$OUT/pgbench.txt")"
+  R[pgbench_tps]="$(awk '/^tps = / { printf "%.0f", $3; exit }' "$OUT/pgbench.txt")"
+  log "pgbench: ${R[pgbench_tps]} inserts/s"
+
+  fresh_db bench_baseline
+  psql_q -d bench_baseline -f bench/sql/baseline-schema.sql >/dev/null
+  start_java "baseline app" "$OUT/baseline-app.log" "$JAVA_OPTS_BENCH" "$BASELINE_JAR" \
+    MICRONAUT_SERVER_PORT="$BASELINE_PORT" DATASOURCES_DEFAULT_URL="$(jdbc_url bench_baseline)" \
+    DATASOURCES_DEFAULT_USERNAME="$PGUSER" DATASOURCES_DEFAULT_PASSWORD="$PGPASSWORD"
+  BASE_PID=$LAST_PID
+  wait_http "http://127.0.0.1:$BASELINE_PORT/health" "$BASE_PID" 120 "$OUT/baseline-app.log"
+  sleep 5
+  R[baseline_idle_rss]="$(rss_mb "$BASE_PID")"
+  probe "http://127.0.0.1:$BASELINE_PORT/rows" "$ROW_BODY"
+  [[ "$PROBE_STATUS" == "201" ]] || die "baseline app answered $PROBE_STATUS: $PROBE_BODY"
+  run_wrk baseline-insert "http://127.0.0.1:$BASELINE_PORT/rows" "$ROW_BODY" 0
+  R[baseline_rps]="$W_RPS" R[baseline_err]="$W_ERR"
+  stop_started "$BASE_PID"
+fi
+
+# ---- create-QR and transfer-OTP peak throughput (closed loop), latency at a fixed rate (open loop)
+if wants qr || wants otp || wants latency; then
+  fresh_db bench_payorch
+  if [[ "${BENCH_JFR:-0}" == "1" ]]; then
+    PAYORCH_EXTRA_OPTS="-XX:StartFlightRecording=filename=$OUT/payorch-load.jfr,settings=profile,dumponexit=true"
+    log "JFR on: $OUT/payorch-load.jfr is written when payorch stops"
+  fi
+  start_payorch bench_payorch
+  PAYORCH_EXTRA_OPTS=""
+  sleep 5
+  R[idle_rss]="$(rss_mb "$PAYORCH_PID")"
+  log "payorch idle RSS: ${R[idle_rss]} MB"
+
+  if wants qr; then
+    probe "$PAYORCH/v1/qr-codes" "$QR_BODY"
+    [[ "$PROBE_STATUS" == "201" ]] || die "POST /v1/qr-codes answered $PROBE_STATUS: $PROBE_BODY"
+    run_wrk qr-no-key "$PAYORCH/v1/qr-codes" "$QR_BODY" 0
+    R[qr_rps]="$W_RPS" R[qr_err]="$W_ERR"
+    run_wrk qr-key "$PAYORCH/v1/qr-codes" "$QR_BODY" 1
+    R[qr_key_rps]="$W_RPS" R[qr_key_err]="$W_ERR"
+  fi
+
+  if wants otp; then
+    probe "$PAYORCH/v1/transfer-otps" "$OTP_BODY"
+    if [[ "$PROBE_STATUS" == "404" ]]; then
+      note "transfer OTP not measured: POST /v1/transfer-otps answered 404 (not built in this commit)"
+    elif [[ "$PROBE_STATUS" != "201" ]]; then
+      note "transfer OTP not measured: the probe got $PROBE_STATUS: ${PROBE_BODY:0:300} (fix BENCH_OTP_BODY?)"
+    else
+      run_wrk otp-no-key "$PAYORCH/v1/transfer-otps" "$OTP_BODY" 0
+      R[otp_rps]="$W_RPS" R[otp_err]="$W_ERR"
+      run_wrk otp-key "$PAYORCH/v1/transfer-otps" "$OTP_BODY" 1
+      R[otp_key_rps]="$W_RPS" R[otp_key_err]="$W_ERR"
+    fi
+  fi
+
+  if wants latency; then
+    log "latency at $RATE/s, open loop: the simulator alone, then payorch (unique Idempotency-Key each)"
+    run_openloop simulator-alone "$SIM/aop/api/AOP/V4/DynamicQRCode" "$SIM_BODY" "$RATE" "$LATENCY_DURATION" "$WARMUP"
+    for k in ok errors p50_ms p99_ms p999_ms achieved_rps late_sends unsent; do R[sim_$k]="$(kv "$O_LINE" "$k")"; done
+    run_openloop payorch-qr "$PAYORCH/v1/qr-codes" "$QR_BODY" "$RATE" "$LATENCY_DURATION" "$WARMUP" --idempotency-key
+    for k in ok errors p50_ms p99_ms p999_ms achieved_rps late_sends unsent; do R[lat_$k]="$(kv "$O_LINE" "$k")"; done
+  fi
+  stop_started "$PAYORCH_PID"
+fi
+
+# ---- the sweep: SWEEP_ROWS due QRs, then the time until payorch's sweeps expired them all
+if wants sweep; then
+  fresh_db bench_sweep
+  start_payorch bench_sweep PAYORCH_SWEEP_INTERVAL="$SWEEP_INTERVAL"
+  log "sweep: inserting $SWEEP_ROWS due ACTIVE QRs"
+  events_before="$(psql_val bench_sweep 'select count(*) from qr_intent_event')"
+  t_insert=$(date +%s.%N)
+  fg_run timeout 900 psql -X -q -v ON_ERROR_STOP=1 -d bench_sweep -v rows="$SWEEP_ROWS" -f bench/sql/due-qrs.sql >/dev/null
+  t0=$(date +%s.%N)
+  log "sweep: inserted in $(awk -v a="$t_insert" -v b="$t0" 'BEGIN { printf "%.1f", b - a }') s; waiting for payorch to expire them"
+  # also ask for a sweep now (POST /admin/sweeps), in the background: the scheduled sweeps run anyway
+  curl -s -o "$OUT/admin-sweeps.json" -w '%{http_code}' --max-time "$SWEEP_TIMEOUT" -X POST \
+    -H "Authorization: $ADMIN_AUTH" "$PAYORCH/admin/sweeps" >"$OUT/admin-sweeps.status" 2>/dev/null &
+  CURL_PID=$!
+  STARTED_PIDS+=("$CURL_PID")
+  started_deadline=$(($(date +%s) + SWEEP_START_TIMEOUT)); deadline=$(($(date +%s) + SWEEP_TIMEOUT))
+  swept="" t1="" t_first=""
+  while (($(date +%s) < deadline)); do
+    state="$(psql_val bench_sweep "select (exists (select 1 from qr_intent_event where to_status = 'EXPIRED'))::text || ' ' || (not exists (select 1 from qr_intent where status = 'ACTIVE' and expires_at <= now()))::text")"
+    [[ -z "$t_first" && "$state" == true* ]] && t_first=$(date +%s.%N)
+    if [[ "$state" == "true true" ]]; then
+      t1=$(date +%s.%N); swept=1; break
+    fi
+    if [[ -z "$t_first" ]] && (($(date +%s) > started_deadline)); then
+      swept=none; break
+    fi
+    sleep 0.25
+  done
+  stop_pid "$CURL_PID"
+  admin_code="$(cat "$OUT/admin-sweeps.status" 2>/dev/null || true)"
+  [[ -z "$admin_code" || "$admin_code" == "000" ]] && admin_code="no answer"
+  if [[ "$swept" == "none" ]]; then
+    note "sweep not measured: no QR was EXPIRED within ${SWEEP_START_TIMEOUT}s (no running sweep in this commit; POST /admin/sweeps answered ${admin_code:-?})"
+  elif [[ "$swept" != "1" ]]; then
+    left="$(psql_val bench_sweep "select count(*) from qr_intent where status = 'ACTIVE' and expires_at <= now()")"
+    note "sweep did not finish within ${SWEEP_TIMEOUT}s: $left of $SWEEP_ROWS QRs still due"
+    R[sweep_rate]="$(awk -v n="$((SWEEP_ROWS - left))" -v s="$SWEEP_TIMEOUT" 'BEGIN { printf "%.0f", n / s }')"
+    R[sweep_seconds]=">$SWEEP_TIMEOUT"
+  else
+    R[sweep_seconds]="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')"
+    R[sweep_rate]="$(awk -v n="$SWEEP_ROWS" -v s="${R[sweep_seconds]}" 'BEGIN { printf "%.0f", n / s }')"
+    R[sweep_events]="$(($(psql_val bench_sweep 'select count(*) from qr_intent_event') - events_before))"
+    # the part of the wall time spent after the first expiry: the sweep's own pace, without the
+    # wait for its schedule (a 0.25 s polling resolution)
+    R[sweep_active_s]="$(awk -v a="$t_first" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')"
+    R[sweep_active_rate]="$(awk -v n="$SWEEP_ROWS" -v s="${R[sweep_active_s]}" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "" }')"
+    log "sweep: $SWEEP_ROWS expired in ${R[sweep_seconds]} s (${R[sweep_rate]}/s), ${R[sweep_events]} events; ${R[sweep_active_s]} s of it after the first expiry"
+  fi
+  stop_started "$PAYORCH_PID"
+
+  fresh_db bench_sqlsweep
+  psql_q -d bench_sqlsweep -f "$OUT/payorch-schema.sql" >/dev/null
+  fg_run timeout 900 psql -X -q -v ON_ERROR_STOP=1 -d bench_sqlsweep -v rows="$SWEEP_ROWS" -f bench/sql/due-qrs.sql >/dev/null
+  log "bare SQL SKIP LOCKED expiry loop over $SWEEP_ROWS rows (batch $SWEEP_BATCH)"
+  t0=$(date +%s.%N)
+  fg_run timeout 900 psql -X -q -v ON_ERROR_STOP=1 -d bench_sqlsweep -v batch="$SWEEP_BATCH" -f bench/sql/bare-sweep.sql >/dev/null
+  t1=$(date +%s.%N)
+  left="$(psql_val bench_sqlsweep "select count(*) from qr_intent where status = 'ACTIVE'")"
+  [[ "$left" == "0" ]] || die "the bare SQL sweep left $left rows ACTIVE"
+  R[sql_sweep_seconds]="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')"
+  R[sql_sweep_rate]="$(awk -v n="$SWEEP_ROWS" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", n / (b - a) }')"
+  R[sql_sweep_events]="$(psql_val bench_sqlsweep 'select count(*) from qr_intent_event')"
+  log "bare SQL sweep: ${R[sql_sweep_seconds]} s, ${R[sql_sweep_rate]} rows/s, ${R[sql_sweep_events]} events"
+  psql_q -d postgres -c "DROP DATABASE IF EXISTS bench_sqlsweep WITH (FORCE)" -c "DROP DATABASE IF EXISTS bench_sweep WITH (FORCE)" >/dev/null
+fi
+
+# ---- start-up: process start to the first 200 from /health, external PostgreSQL, empty schema
+# startup_ms NAME JAR DB [VAR=value...]: one start, prints milliseconds; fresh empty database each time
+startup_ms() {
+  local name="$1" jar="$2" db="$3"; shift 3
+  local port=$PAYORCH_PORT t_start t_end pid code deadline
+  fresh_db "$db"
+  [[ "$name" == baseline ]] && { psql_q -d "$db" -f bench/sql/baseline-schema.sql >/dev/null; port=$BASELINE_PORT; }
+  t_start=$(date +%s%N)
+  # shellcheck disable=SC2086
+  env -u DATASOURCES_DEFAULT_URL -u MICRONAUT_ENVIRONMENTS MICRONAUT_SERVER_PORT="$port" \
+    DATASOURCES_DEFAULT_URL="$(jdbc_url "$db")" DATASOURCES_DEFAULT_USERNAME="$PGUSER" DATASOURCES_DEFAULT_PASSWORD="$PGPASSWORD" \
+    "$@" java $JAVA_OPTS_BENCH -jar "$jar" >>"$OUT/startup-$name.log" 2>&1 &
+  pid=$!
+  STARTED_PIDS+=("$pid")
+  deadline=$(($(date +%s) + 120))
+  while :; do
+    code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 -H "Authorization: $MERCHANT_AUTH" "http://127.0.0.1:$port/health" || true)"
+    [[ "$code" == "200" ]] && break
+    kill -0 "$pid" 2>/dev/null || die "$name exited during start-up, see $OUT/startup-$name.log"
+    (($(date +%s) < deadline)) || die "$name did not become healthy within 120 s"
+    sleep 0.01
+  done
+  t_end=$(date +%s%N)
+  stop_pid "$pid"
+  echo $(((t_end - t_start) / 1000000))
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+if wants startup; then
+  log "start-up to healthy, median of $STARTUP_RUNS (payorch, then the baseline app)"
+  : >"$OUT/startup-payorch.txt"; : >"$OUT/startup-baseline.txt"
+  for ((i = 1; i <= STARTUP_RUNS; i++)); do
+    startup_ms payorch "$PAYORCH_JAR" bench_startup MICRONAUT_ENVIRONMENTS=sandbox \
+      PAYORCH_PROVIDERS_AOP_BASE_URL="$SIM/aop" PAYORCH_PROVIDERS_DMT_BASE_URL="$SIM/dmt" >>"$OUT/startup-payorch.txt"
+  done
+  for ((i = 1; i <= STARTUP_RUNS; i++)); do
+    startup_ms baseline "$BASELINE_JAR" bench_startup >>"$OUT/startup-baseline.txt"
+  done
+  R[startup_ms]="$(median <"$OUT/startup-payorch.txt")"
+  R[baseline_startup_ms]="$(median <"$OUT/startup-baseline.txt")"
+  log "start-up: payorch $(tr '\n' ' ' <"$OUT/startup-payorch.txt")ms -> median ${R[startup_ms]}; baseline median ${R[baseline_startup_ms]} ms"
+fi
+
+# ---- RSS after SOAK_SECONDS at the fixed rate
+if wants soak; then
+  fresh_db bench_soak
+  start_payorch bench_soak
+  sleep 2
+  R[soak_rss_before]="$(rss_mb "$PAYORCH_PID")"
+  log "RSS run: $RATE/s for $SOAK_SECONDS s"
+  run_openloop soak "$PAYORCH/v1/qr-codes" "$QR_BODY" "$RATE" "$SOAK_SECONDS" 0 --idempotency-key
+  R[soak_rss]="$(rss_mb "$PAYORCH_PID")"
+  R[soak_errors]="$(kv "$O_LINE" errors)" R[soak_p99]="$(kv "$O_LINE" p99_ms)"
+  log "RSS after the run: ${R[soak_rss]} MB (before: ${R[soak_rss_before]} MB)"
+  stop_started "$PAYORCH_PID"
+fi
+
+# ---------------------------------------------------------------- the table
+v() { printf '%s' "${R[$1]:-}"; }
+sub() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "") print ""; else printf "%.2f", a - b }'; }
+if wants qr; then
+  row "create-QR peak, no key (req/s)" "$(v qr_rps)" "baseline app, 1 insert" "$(v baseline_rps)" ">= 6000 and >= 0.3x"
+  row "  errors / non-2xx" "$(v qr_err)" "baseline app errors" "$(v baseline_err)" "0"
+  row "create-QR peak, no key (req/s)" "$(v qr_rps)" "pgbench 1-row insert tps" "$(v pgbench_tps)" "-"
+  row "create-QR peak, Idempotency-Key (req/s)" "$(v qr_key_rps)" "baseline app, 1 insert" "$(v baseline_rps)" ">= 6000 and >= 0.3x"
+  row "  errors / non-2xx" "$(v qr_key_err)" "-" "-" "0"
+fi
+if wants otp; then
+  if [[ -n "$(v otp_rps)" ]]; then
+    row "transfer-OTP peak, no key (req/s)" "$(v otp_rps)" "baseline app, 1 insert" "$(v baseline_rps)" ">= 6000"
+    row "  errors / non-2xx" "$(v otp_err)" "-" "-" "0"
+    row "transfer-OTP peak, Idempotency-Key (req/s)" "$(v otp_key_rps)" "baseline app, 1 insert" "$(v baseline_rps)" ">= 6000"
+    row "  errors / non-2xx" "$(v otp_key_err)" "-" "-" "0"
+  else
+    row "transfer-OTP peak (req/s)" "not measured" "-" "-" ">= 6000"
+  fi
+fi
+if wants latency; then
+  row "create-QR at $RATE/s: p50 total (ms)" "$(v lat_p50_ms)" "simulator alone p50" "$(v sim_p50_ms)" "-"
+  row "create-QR at $RATE/s: p99 total (ms)" "$(v lat_p99_ms)" "simulator alone p99" "$(v sim_p99_ms)" "-"
+  row "create-QR at $RATE/s: p99.9 total (ms)" "$(v lat_p999_ms)" "simulator alone p99.9" "$(v sim_p999_ms)" "-"
+  row "  payorch adds at p50 (ms)" "$(sub "$(v lat_p50_ms)" "$(v sim_p50_ms)")" "-" "-" "<= 2"
+  row "  payorch adds at p99 (ms)" "$(sub "$(v lat_p99_ms)" "$(v sim_p99_ms)")" "-" "-" "<= 5"
+  row "  payorch adds at p99.9 (ms)" "$(sub "$(v lat_p999_ms)" "$(v sim_p999_ms)")" "-" "-" "-"
+  row "  errors / non-2xx (payorch; simulator)" "$(v lat_errors)" "simulator errors" "$(v sim_errors)" "0"
+fi
+if wants sweep; then
+  if [[ -n "$(v sweep_rate)" ]]; then
+    row "sweep: $SWEEP_ROWS due QRs expired (s)" "$(v sweep_seconds)" "bare SQL loop (s)" "$(v sql_sweep_seconds)" "< 40 (1M)"
+    row "sweep: expirations/s" "$(v sweep_rate)" "bare SQL SKIP LOCKED rows/s" "$(v sql_sweep_rate)" ">= 25000 and >= 0.5x"
+    row "  events written" "$(v sweep_events)" "bare SQL events" "$(v sql_sweep_events)" "= rows"
+    row "  rows/s from the first expiry (its s)" "$(v sweep_active_rate) ($(v sweep_active_s) s)" "bare SQL SKIP LOCKED rows/s" "$(v sql_sweep_rate)" "-"
+  else
+    row "sweep: expirations/s" "not measured" "bare SQL SKIP LOCKED rows/s" "$(v sql_sweep_rate)" ">= 25000 and >= 0.5x"
+  fi
+fi
+if wants startup; then
+  row "start-up to healthy, median (ms)" "$(v startup_ms)" "baseline app start-up" "$(v baseline_startup_ms)" "<= 1500"
+fi
+if wants qr || wants otp || wants latency; then
+  row "RSS idle (MB)" "$(v idle_rss)" "baseline app idle RSS" "$(v baseline_idle_rss)" "<= 250"
+fi
+if wants soak; then
+  row "RSS after ${SOAK_SECONDS}s at $RATE/s (MB)" "$(v soak_rss)" "payorch RSS before the run" "$(v soak_rss_before)" "<= 512"
+  row "  errors during that run; p99 (ms)" "$(v soak_errors); $(v soak_p99)" "-" "-" "0"
+fi
+
+{
+  echo
+  if [[ "${BENCH_QUICK:-0}" == 1 ]]; then mode='QUICK MODE: short durations, figures indicative only'
+  elif [[ -z "${BENCH_ONLY:-}" && "$DURATION $WARMUP $RATE $LATENCY_DURATION $SOAK_SECONDS $SWEEP_ROWS $STARTUP_RUNS" == "60 15 2000 60 300 1000000 10" ]]; then
+    mode='full run, default settings'
+  else mode='custom settings or phases, not the full benchmark: see the settings above'
+  fi
+  echo "payorch benchmark results ($mode)"
+  if command -v column >/dev/null; then column -t -s $'\t' "$RESULTS"; else cat "$RESULTS"; fi
+  echo
+  echo "ratio = payorch / baseline. JVM flags: $JAVA_OPTS_BENCH. Raw output: $OUT"
+  for n in "${NOTES[@]}"; do echo "note: $n"; done
+} | tee "$OUT/results.txt"
