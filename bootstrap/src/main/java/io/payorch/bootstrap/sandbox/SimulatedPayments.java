@@ -136,8 +136,8 @@ public class SimulatedPayments {
         if (issued.otherReference() != null) {
             body.put("refId", issued.otherReference());
         }
-        // OQPay writes amounts as JSON numbers (whole rupees for its own QRs)
-        body.put("amount", BigDecimal.valueOf(amount.paise(), 2).stripTrailingZeros());
+        // OQPay writes amounts as JSON numbers: whole rupees for its own QRs, decimals for another amount paid
+        body.put("amount", amount.isWholeRupees() ? (Object) amount.toWholeRupees() : BigDecimal.valueOf(amount.paise(), 2));
         body.put("paymentId", "OQPAY-" + digits(10));
         body.put("utr", digits(12));
         return body;
