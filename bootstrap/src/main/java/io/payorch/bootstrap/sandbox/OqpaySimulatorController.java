@@ -74,7 +74,8 @@ public class OqpaySimulatorController {
 
     private Map<String, Object> success(String registrationId, long rupees) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Instant expiresAt = now.plus(QR_LIFETIME);
+        Duration lifetime = SandboxTrigger.of(registrationId).qrLifetime(QR_LIFETIME);
+        Instant expiresAt = now.plus(lifetime);
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String txnId = "TPAY" + TXN_ID_TIME.format(now.atOffset(IST)) + String.format(Locale.ROOT, "%07d",
                 random.nextInt(10_000_000));
@@ -90,7 +91,7 @@ public class OqpaySimulatorController {
         data.put("upiLink", intent);
         data.put("status", "PENDING");
         data.put("expiresAt", DateTimeFormatter.ISO_INSTANT.format(expiresAt));
-        data.put("expiresInSeconds", QR_LIFETIME.toSeconds());
+        data.put("expiresInSeconds", lifetime.toSeconds());
         data.put("txnDate", TXN_DATE.format(now.atOffset(IST)));
         data.put("apiStatus", "Success");
         data.put("transactionId", "c" + Long.toString(random.nextLong(Long.MAX_VALUE), 36));
@@ -99,7 +100,7 @@ public class OqpaySimulatorController {
         answer.put("data", data);
         answer.put("message", "QR Successfully Generated");
         issued.add(new SimulatedQrRegistry.SimulatedQr("OQPAY", txnId, registrationId, rupees * 100, "single_use",
-                now, expiresAt, null));
+                now, expiresAt, null, refId));
         return answer;
     }
 

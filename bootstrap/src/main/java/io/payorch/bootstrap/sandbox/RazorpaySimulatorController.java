@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,6 +59,28 @@ public class RazorpaySimulatorController {
     /** The QR Codes this simulator issued, by Razorpay id ({@code payorchQrId} from the notes). */
     public SimulatedQrRegistry issued() {
         return issued;
+    }
+
+    /**
+     * Records a payment of {@code paise} on QR Code {@code id} as Razorpay does before it sends
+     * {@code qr_code.credited}: the received amount and count grow, and an active single-use QR Code
+     * closes with reason {@code paid}. Answers the QR Code as it then is; empty for an id never issued.
+     */
+    public Optional<Map<String, Object>> credit(String id, long paise) {
+        Map<String, Object> entity = entities.get(id);
+        if (entity == null) {
+            return Optional.empty();
+        }
+        synchronized (entity) {
+            entity.put("payments_amount_received", ((Number) entity.get("payments_amount_received")).longValue() + paise);
+            entity.put("payments_count_received", ((Number) entity.get("payments_count_received")).longValue() + 1);
+            if ("single_use".equals(entity.get("usage")) && "active".equals(entity.get("status"))) {
+                entity.put("status", "closed");
+                entity.put("closed_at", clock.instant().getEpochSecond());
+                entity.put("close_reason", "paid");
+            }
+            return Optional.of(new LinkedHashMap<>(entity));
+        }
     }
 
     @Post
@@ -208,7 +231,7 @@ public class RazorpaySimulatorController {
         Long closeBy = b.get("close_by") instanceof Number n ? n.longValue() : null;
         issued.add(new SimulatedQrRegistry.SimulatedQr("RAZORPAY", id, registrationId, amount, (String) b.get("usage"),
                 Instant.ofEpochSecond(now), closeBy == null ? null : Instant.ofEpochSecond(closeBy),
-                qrId instanceof String s ? s : null));
+                qrId instanceof String s ? s : null, null));
         return new LinkedHashMap<>(entity);
     }
 

@@ -20,9 +20,12 @@ public final class SimulatedQrRegistry {
      *                    {@code txnId}, Razorpay's {@code qr_...} id)
      * @param amountPaise null for an open-amount QR
      * @param payorchQrId payorch's id where the request carried it (Razorpay's notes), else null
+     * @param otherReference the provider's second reference where it has one (the V4 QR {@code id},
+     *                    OQPay's {@code refId}), else null
      */
     public record SimulatedQr(String provider, String reference, String registrationId, Long amountPaise,
-                              String usage, Instant issuedAt, Instant expiresAt, String payorchQrId) {
+                              String usage, Instant issuedAt, Instant expiresAt, String payorchQrId,
+                              String otherReference) {
     }
 
     private final Map<String, SimulatedQr> byReference = new LinkedHashMap<>(256, 0.75f, false) {

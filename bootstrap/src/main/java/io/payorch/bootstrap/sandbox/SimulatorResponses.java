@@ -49,7 +49,7 @@ public class SimulatorResponses {
                 scheduler.schedule(slowAnswerDelay, () -> later.complete(normal.get()));
                 yield later;
             }
-            case NONE -> CompletableFuture.completedFuture(normal.get());
+            case NONE, SHORTLIVED -> CompletableFuture.completedFuture(normal.get());
         };
     }
 }

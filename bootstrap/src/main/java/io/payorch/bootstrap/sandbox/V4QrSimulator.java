@@ -57,10 +57,10 @@ final class V4QrSimulator {
         }
         return responses.answer(SandboxTrigger.of(reg),
                 () -> error("VPA does not exist for the account provided"),
-                () -> HttpResponse.ok(success(reg, rupees)).contentType(MediaType.APPLICATION_JSON_TYPE));
+                () -> HttpResponse.ok(success(reg, rupees, SandboxTrigger.of(reg).qrLifetime(QR_LIFETIME))).contentType(MediaType.APPLICATION_JSON_TYPE));
     }
 
-    private Map<String, Object> success(String registrationId, BigDecimal rupees) {
+    private Map<String, Object> success(String registrationId, BigDecimal rupees, Duration lifetime) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String id = "qr_" + random(14);
         String reference = prefix + Long.toString(Math.abs(ThreadLocalRandom.current().nextLong()), 36).toUpperCase();
@@ -74,12 +74,12 @@ final class V4QrSimulator {
                 + "&cu=INR&mc=8299&qrMedium=04&tn=PaymenttoPAYORCHSANDBOX&am=" + am);
         answer.put("PaymentAmount", rupees);
         answer.put("status", "active");
-        answer.put("ExpireDateTime", WIRE_TIME.format(now.plus(QR_LIFETIME).atOffset(IST)));
+        answer.put("ExpireDateTime", WIRE_TIME.format(now.plus(lifetime).atOffset(IST)));
         answer.put("Status", "True");
         answer.put("message", "QR Code Generated");
         answer.put("Value", "");
         issued.add(new SimulatedQrRegistry.SimulatedQr(prefix, reference, registrationId,
-                rupees.movePointRight(2).longValueExact(), "single_use", now, now.plus(QR_LIFETIME), null));
+                rupees.movePointRight(2).longValueExact(), "single_use", now, now.plus(lifetime), null, id));
         return answer;
     }
 
