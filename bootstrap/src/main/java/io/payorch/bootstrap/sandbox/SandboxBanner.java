@@ -33,6 +33,9 @@ public class SandboxBanner implements ApplicationEventListener<ServerStartupEven
                  admin:     sandbox-admin / sandbox-admin-secret
                  webhooks:  every provider's secret is sandbox-webhook-secret
                  simulators of AOPay, OQPay, BOS, Razorpay and AOPay DMT answer under %1$s/sandbox/
+                 pay a QR:  POST %1$s/sandbox/qr-codes/{id}/pay  (its provider sends the signed notification)
+                 triggers:  registrationId ending -REJECT, -TIMEOUT, -FAIL500, -GARBAGE, -SHORTLIVED;
+                            remitter mobile ending 0000 (not registered), 1111 (authentication failed)
                  try:
                    curl -s -u sandbox-merchant:sandbox-secret -X POST %1$s/v1/qr-codes \\
                      -H 'Content-Type: application/json' \\
