@@ -201,10 +201,10 @@ class HostilePostEndpointsTest extends PostgresTestSupport {
         String qrsBefore = qrSnapshot();
         List<String> failures = new ArrayList<>();
         int i = 0;
+        String run = Long.toString(System.nanoTime(), 36);
         for (String template : bodies) {
             i++;
-            String body = template.replace("EVT-ID", "EVT-" + path.hashCode() + "-" + i)
-                    .replace("PAY-ID", "PAY-" + path.hashCode() + "-" + i);
+            String body = template.replace("EVT-ID", "EVT-" + run + "-" + i).replace("PAY-ID", "PAY-" + run + "-" + i);
             long stored = webhookRows();
             HttpResponse<String> unsigned = api.post(path, null, body, Map.of(eventHeader, "evt-" + i));
             if (unsigned.statusCode() != 401 && unsigned.statusCode() != 413) {
