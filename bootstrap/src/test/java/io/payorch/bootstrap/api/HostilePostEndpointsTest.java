@@ -186,6 +186,20 @@ class HostilePostEndpointsTest extends PostgresTestSupport {
         exerciseWebhook("/v1/webhooks/razorpay", "X-Razorpay-Signature", "X-Razorpay-Event-Id", bodies);
     }
 
+    @Test
+    void aSignedNotificationWithAnUnreadableFieldNamesIt() {
+        String body = "{\"eventId\":\"EVT-FIELD\",\"txnRefranceID\":\"HOST-REF\",\"amount\":\"10.00\",\"paymentId\":[1]}";
+        HttpResponse<String> response = api.post("/v1/webhooks/aop", null, body,
+                Map.of("X-Payorch-Signature", sign(WEBHOOK_SECRET, body)));
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"code\":\"malformed_notification\""), response.body());
+        assertTrue(response.body().contains("\"field\":\"paymentId\""), response.body());
+        String notJson = "not json";
+        HttpResponse<String> unreadable = api.post("/v1/webhooks/aop", null, notJson,
+                Map.of("X-Payorch-Signature", sign(WEBHOOK_SECRET, notJson)));
+        assertEquals(400, unreadable.statusCode(), unreadable.body());
+    }
+
     private static String payload(String qrReference, String paymentId, String amount, String rrn) {
         return "{\"payment\":{\"entity\":{\"id\":" + paymentId + ",\"amount\":" + amount + ",\"currency\":\"INR\","
                 + "\"acquirer_data\":{\"rrn\":" + rrn + "}}},\"qr_code\":{\"entity\":{\"id\":\"" + qrReference
