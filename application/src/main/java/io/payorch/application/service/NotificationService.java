@@ -83,7 +83,7 @@ public final class NotificationService implements ReceiveNotificationUseCase, He
                     : CallbackNotificationReader.read(provider, body.get(), inbound.eventIdHeader());
         } catch (DomainException e) {
             String field = e.field() == null ? "" : e.field() + " ";
-            return count(provider, new NotificationReceipt(Outcome.MALFORMED, null, field + e.getMessage()));
+            return count(provider, new NotificationReceipt(Outcome.MALFORMED, null, field + e.getMessage(), e.field()));
         }
         for (int attempt = 1; ; attempt++) {
             try {

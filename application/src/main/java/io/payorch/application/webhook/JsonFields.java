@@ -14,7 +14,15 @@ final class JsonFields {
     private JsonFields() {
     }
 
+    /**
+     * A string or number field as text; empty when absent, null or blank. An object, array or
+     * boolean where text is expected is refused, not turned into text that could match or be stored.
+     */
     static Optional<String> text(Map<String, Object> object, String key) {
+        Object value = object == null ? null : object.get(key);
+        if (value instanceof Map<?, ?> || value instanceof Iterable<?> || value instanceof Boolean) {
+            throw new DomainException(key, "must be a string or a number");
+        }
         return ProviderAnswer.text(object, key);
     }
 

@@ -1,7 +1,15 @@
 package io.payorch.application.webhook;
 
-/** What payorch did with a notification; every outcome but the first two is answered 2xx. */
-public record NotificationReceipt(Outcome outcome, String qrId, String detail) {
+/**
+ * What payorch did with a notification; every outcome but the first two is answered 2xx.
+ *
+ * @param field for {@link Outcome#MALFORMED}, the field of the notification that could not be read
+ */
+public record NotificationReceipt(Outcome outcome, String qrId, String detail, String field) {
+
+    public NotificationReceipt(Outcome outcome, String qrId, String detail) {
+        this(outcome, qrId, detail, null);
+    }
 
     public enum Outcome {
         /** Missing or wrong signature: nothing was read or stored. */

@@ -9,15 +9,20 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What the {@code prod} environment refuses to start with: no database URL, a missing or sandbox
- * secret, an enabled provider without its base URL or credentials. One line per problem, naming
- * the setting and its environment variable, never the value.
+ * The one place that decides what the {@code prod} environment refuses to start with: no database
+ * URL, a missing or sandbox secret, an API client secret or PII hash key shorter than
+ * {@value #MIN_OWN_SECRET} characters (payorch's own secrets; providers issue theirs), a sandbox
+ * client id, no merchant or no admin, an enabled provider without its base URL or credentials.
+ * It runs before anything connects anywhere; one line per problem, naming the setting and its
+ * environment variable, never the value.
  */
 public final class ProductionGuard {
 
     static final Set<String> SANDBOX_SECRETS = Set.of("sandbox-secret", "sandbox-admin-secret",
             "sandbox-webhook-secret", "sandbox-key-secret", "sandbox-client-secret", "sandbox-pii-hash-key",
             "sandbox-pii-hash-key-not-a-secret-0001");
+    /** Shortest API client secret or PII hash key accepted in prod. */
+    static final int MIN_OWN_SECRET = 24;
     private static final List<String> PROVIDERS = List.of("aop", "oqpay", "bos", "razorpay", "dmt");
     private static final Set<String> NEED_CREDENTIALS = Set.of("bos", "razorpay");
     private static final Set<String> SEND_WEBHOOKS = Set.of("aop", "oqpay", "bos", "razorpay");
@@ -30,7 +35,7 @@ public final class ProductionGuard {
         if (blank(config, "datasources.default.url")) {
             problems.add(missing("datasources.default.url", "the PostgreSQL JDBC URL"));
         }
-        secret(config, "payorch.pii.hash-key", problems);
+        ownSecret(config, "payorch.pii.hash-key", problems);
         clients(config, "payorch.security.merchants", "merchant", problems);
         clients(config, "payorch.security.admins", "admin", problems);
         for (String provider : PROVIDERS) {
@@ -68,7 +73,17 @@ public final class ProductionGuard {
             if (id.startsWith("sandbox")) {
                 problems.add(prefix + "." + id + ": the sandbox " + kind + " must not exist in prod");
             }
-            secret(config, prefix + "." + id + ".secret", problems);
+            ownSecret(config, prefix + "." + id + ".secret", problems);
+        }
+    }
+
+    /** A secret payorch's operators choose themselves: also long enough to resist guessing. */
+    private static void ownSecret(PropertyResolver config, String key, List<String> problems) {
+        int before = problems.size();
+        secret(config, key, problems);
+        String value = config.getProperty(key, String.class).orElse("");
+        if (problems.size() == before && value.length() < MIN_OWN_SECRET) {
+            problems.add(key + " (" + envName(key) + ") is shorter than " + MIN_OWN_SECRET + " characters");
         }
     }
 

@@ -58,6 +58,9 @@ public class JdbcQrIntentStore implements QrIntentStore {
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<QrIntent> findById(String id) {
+        if (!QrRows.storableId(id)) {
+            return Optional.empty();
+        }
         return intents.findById(id).map(JdbcQrIntentStore::toDomain);
     }
 

@@ -60,6 +60,9 @@ public class JdbcTransferOtpReader implements TransferOtpReadPort {
 
     @Override
     public Optional<TransferOtpRecord> findById(String id) {
+        if (!QrRows.storableId(id)) {
+            return Optional.empty();
+        }
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM transfer_otp WHERE id = ?")) {
             s.setString(1, id);

@@ -53,6 +53,9 @@ public class JdbcTransferOtpStore implements TransferOtpStore {
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<TransferOtp> findById(String id) {
+        if (!QrRows.storableId(id)) {
+            return Optional.empty();
+        }
         return otps.findById(id).map(JdbcTransferOtpStore::toDomain);
     }
 

@@ -20,6 +20,14 @@ final class QrRows {
             + "provider_reference, upi_intent, image_url, expires_at, closed_at, close_reason, failure_reason, "
             + "payments_count, payments_total_paise, created_at, version";
 
+    /**
+     * Whether an id from a request can be looked up at all: PostgreSQL refuses a NUL in text and
+     * no stored id is longer than 40 characters, so such an id matches nothing (404, not 500).
+     */
+    static boolean storableId(String id) {
+        return id != null && id.length() <= 40 && id.indexOf('\0') < 0;
+    }
+
     private QrRows() {
     }
 

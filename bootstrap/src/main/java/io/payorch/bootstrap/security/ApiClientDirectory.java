@@ -1,6 +1,5 @@
 package io.payorch.bootstrap.security;
 
-import io.micronaut.context.env.Environment;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -11,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import static java.util.stream.Collectors.toMap;
 
@@ -26,50 +24,33 @@ public class ApiClientDirectory {
     public static final String ROLE_MERCHANT = "MERCHANT";
     public static final String ROLE_ADMIN = "ADMIN";
 
-    private static final Set<String> SANDBOX_SECRETS = Set.of("sandbox-secret", "sandbox-admin-secret");
-    private static final int MIN_PROD_SECRET = 24;
     private static final byte[] NO_CLIENT = sha256("no client has this secret " + System.nanoTime());
 
     private final Map<String, ApiClient> clients = new HashMap<>();
 
     @Inject
-    ApiClientDirectory(List<ClientProperties.Merchant> merchants, List<ClientProperties.Admin> admins,
-                       Environment environment) {
+    ApiClientDirectory(List<ClientProperties.Merchant> merchants, List<ClientProperties.Admin> admins) {
         this(merchants.stream().collect(toMap(ClientProperties.Merchant::id, m -> nullToEmpty(m.getSecret()))),
-                admins.stream().collect(toMap(ClientProperties.Admin::id, a -> nullToEmpty(a.getSecret()))),
-                environment.getActiveNames().contains("prod"));
+                admins.stream().collect(toMap(ClientProperties.Admin::id, a -> nullToEmpty(a.getSecret()))));
     }
 
     /**
-     * @param prod in production a sandbox credential or a client-less configuration is refused at
-     *             start-up, naming the setting, instead of serving an API nobody (or everybody) can use
+     * What production refuses (sandbox credentials, short secrets, no clients) is decided once,
+     * before start-up, by {@code config.ProductionGuard}; here only what is wrong anywhere.
      */
-    ApiClientDirectory(Map<String, String> merchants, Map<String, String> admins, boolean prod) {
-        merchants.forEach((id, secret) -> add(id, secret, ROLE_MERCHANT, prod));
-        admins.forEach((id, secret) -> add(id, secret, ROLE_ADMIN, prod));
-        if (prod && merchants.isEmpty()) {
-            throw new IllegalStateException("no merchant is configured: set payorch.security.merchants.<id>.secret"
-                    + " (e.g. PAYORCH_SECURITY_MERCHANTS_ACME_SECRET)");
-        }
-        if (prod && admins.isEmpty()) {
-            throw new IllegalStateException("no admin is configured: set payorch.security.admins.<id>.secret");
-        }
+    ApiClientDirectory(Map<String, String> merchants, Map<String, String> admins) {
+        merchants.forEach((id, secret) -> add(id, secret, ROLE_MERCHANT));
+        admins.forEach((id, secret) -> add(id, secret, ROLE_ADMIN));
     }
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
     }
 
-    private void add(String id, String secret, String role, boolean prod) {
+    private void add(String id, String secret, String role) {
         String setting = "payorch.security." + (ROLE_ADMIN.equals(role) ? "admins." : "merchants.") + id + ".secret";
         if (secret == null || secret.isBlank()) {
             throw new IllegalStateException(setting + " is not set");
-        }
-        if (prod && (SANDBOX_SECRETS.contains(secret) || id.startsWith("sandbox-"))) {
-            throw new IllegalStateException(setting + " is a sandbox credential; production needs its own");
-        }
-        if (prod && secret.length() < MIN_PROD_SECRET) {
-            throw new IllegalStateException(setting + " is shorter than " + MIN_PROD_SECRET + " characters");
         }
         if (clients.containsKey(id)) {
             throw new IllegalStateException("API client id '" + id + "' is configured both as merchant and as admin");

@@ -11,11 +11,13 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.payorch.application.FieldError;
 import io.payorch.application.port.in.ReceiveNotificationUseCase;
 import io.payorch.application.webhook.InboundNotification;
 import io.payorch.application.webhook.NotificationReceipt;
 import io.payorch.domain.Provider;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -60,10 +62,20 @@ public class WebhookController {
         return switch (receipt.outcome()) {
             case UNAUTHORIZED -> Problem.of(HttpStatus.UNAUTHORIZED, "invalid_signature",
                     "The notification's signature is missing or does not match its body.").toResponse();
-            case MALFORMED -> Problem.of(HttpStatus.BAD_REQUEST, "malformed_notification",
-                    "The notification could not be read: " + receipt.detail()).toResponse();
+            case MALFORMED -> malformed(receipt);
             default -> HttpResponse.ok(new Receipt(receipt.outcome().label(), receipt.qrId()));
         };
+    }
+
+    private static HttpResponse<?> malformed(NotificationReceipt receipt) {
+        Problem problem = Problem.of(HttpStatus.BAD_REQUEST, "malformed_notification",
+                "The notification could not be read: " + receipt.detail());
+        if (receipt.field() == null) {
+            return problem.toResponse();
+        }
+        String message = receipt.detail().startsWith(receipt.field() + " ")
+                ? receipt.detail().substring(receipt.field().length() + 1) : receipt.detail();
+        return problem.withErrors(List.of(new FieldError(receipt.field(), message))).toResponse();
     }
 
     /** What payorch did with a notification (applied, duplicate, flagged, unmatched, ignored). */

@@ -43,6 +43,7 @@ class ProductionModeIT {
                 Arguments.of("PAYORCH_PII_HASH_KEY", "sandbox-pii-hash-key-not-a-secret-0001", "payorch.pii.hash-key (PAYORCH_PII_HASH_KEY) holds a sandbox secret"),
                 Arguments.of("PAYORCH_SECURITY_MERCHANTS_ACME_SECRET", "sandbox-secret", "payorch.security.merchants.acme.secret (PAYORCH_SECURITY_MERCHANTS_ACME_SECRET) holds a sandbox secret"),
                 Arguments.of("PAYORCH_SECURITY_ADMINS_OPS_SECRET", null, "no admin client is configured"),
+                Arguments.of("PAYORCH_SECURITY_ADMINS_OPS_SECRET", "ops-secret-23-characters".substring(1), "payorch.security.admins.ops.secret (PAYORCH_SECURITY_ADMINS_OPS_SECRET) is shorter than 24 characters"),
                 Arguments.of("PAYORCH_PROVIDERS_RAZORPAY_PASSWORD", null, "payorch.providers.razorpay.password (PAYORCH_PROVIDERS_RAZORPAY_PASSWORD) is not set"),
                 Arguments.of("PAYORCH_PROVIDERS_BOS_USERNAME", null, "payorch.providers.bos.username (PAYORCH_PROVIDERS_BOS_USERNAME) is not set: bos is enabled without its credentials"),
                 Arguments.of("PAYORCH_PROVIDERS_AOP_WEBHOOK_SECRET", "sandbox-webhook-secret", "payorch.providers.aop.webhook-secret (PAYORCH_PROVIDERS_AOP_WEBHOOK_SECRET) holds a sandbox secret"),

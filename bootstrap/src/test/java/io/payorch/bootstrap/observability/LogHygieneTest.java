@@ -28,9 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Runs creates (accepted, rejected, invalid), failed logins and admin reads with known secrets and
- * personal data, captures every log event of the application, and finds none of them; the access
- * lines carry the request id of their response.
+ * Runs creates (accepted, rejected, invalid), failed logins, admin reads, a transfer-OTP send and
+ * signed Razorpay and AOPay notifications with known secrets, credentials and personal data, with
+ * {@code io.payorch} and {@code io.micronaut.http} logging at DEBUG; captures every log event and
+ * finds none of them; the access lines carry the request id of their response.
  */
 @MicronautTest(environments = "sandbox")
 class LogHygieneTest extends PostgresTestSupport {
@@ -41,9 +42,27 @@ class LogHygieneTest extends PostgresTestSupport {
     private static final String WEBHOOK_SECRET = "whsec-payorch-8e1d";
     private static final String WRONG_SECRET = "guessed-secret-77aa";
     private static final String IDEMPOTENCY_KEY = "idem-key-private-" + java.util.UUID.randomUUID();
+    private static final String OTP_MOBILE = "9812345670";
+    private static final String DATE_OF_BIRTH = "1987-03-14";
+    private static final String ADDRESS = "Flat 12 Lotus Residency Dwarka";
+    private static final String LATITUDE = "28.592145";
+    private static final String LONGITUDE = "77.046113";
+    private static final String PII_HASH_KEY = "pii-hash-key-log-test-0123456789abcdef";
+    private static final String BOS_PASSWORD = "bos-password-log-9c1e";
+    private static final String BOS_WEBHOOK_SECRET = "bos-whsec-log-71c2";
+    private static final String RAZORPAY_PASSWORD = "rzp-key-secret-log-4b7d";
+    private static final String RAZORPAY_WEBHOOK_SECRET = "rzp-whsec-log-2f9a";
+    private static final String OQPAY_WEBHOOK_SECRET = "oqpay-whsec-log-3d8e";
     private static final List<String> FORBIDDEN = List.of(MOBILE, EMAIL, PROVIDER_PASSWORD, WEBHOOK_SECRET,
             WRONG_SECRET, "sandbox-secret", "sandbox-admin-secret", IDEMPOTENCY_KEY,
-            ApiCalls.merchant().substring("Basic ".length()), ApiCalls.admin().substring("Basic ".length()));
+            ApiCalls.merchant().substring("Basic ".length()), ApiCalls.admin().substring("Basic ".length()),
+            OTP_MOBILE, DATE_OF_BIRTH, ADDRESS, LATITUDE, LONGITUDE, PII_HASH_KEY, BOS_PASSWORD, BOS_WEBHOOK_SECRET,
+            RAZORPAY_PASSWORD, RAZORPAY_WEBHOOK_SECRET, OQPAY_WEBHOOK_SECRET,
+            "sandbox-webhook-secret", "sandbox-client-secret", "sandbox-key-secret",
+            "sandbox-pii-hash-key-not-a-secret-0001");
+    /** Loggers turned to DEBUG for this test, with the level each had before. */
+    private static final List<String> DEBUG_LOGGERS = List.of("io.payorch", "io.micronaut.http");
+    private final Map<String, ch.qos.logback.classic.Level> levels = new java.util.HashMap<>();
 
     private final List<ILoggingEvent> events = Collections.synchronizedList(new ArrayList<>());
     private final AppenderBase<ILoggingEvent> capture = new AppenderBase<>() {
@@ -59,13 +78,25 @@ class LogHygieneTest extends PostgresTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("payorch.providers.aop.password", PROVIDER_PASSWORD,
-                "payorch.providers.aop.webhook-secret", WEBHOOK_SECRET);
+        return Map.ofEntries(Map.entry("payorch.providers.aop.password", PROVIDER_PASSWORD),
+                Map.entry("payorch.providers.aop.webhook-secret", WEBHOOK_SECRET),
+                Map.entry("payorch.providers.bos.password", BOS_PASSWORD),
+                Map.entry("payorch.providers.bos.webhook-secret", BOS_WEBHOOK_SECRET),
+                Map.entry("payorch.providers.razorpay.password", RAZORPAY_PASSWORD),
+                Map.entry("payorch.providers.razorpay.webhook-secret", RAZORPAY_WEBHOOK_SECRET),
+                Map.entry("payorch.providers.oqpay.webhook-secret", OQPAY_WEBHOOK_SECRET),
+                Map.entry("payorch.pii.hash-key", PII_HASH_KEY),
+                Map.entry("payorch.idempotency.hash-key", PII_HASH_KEY));
     }
 
     @BeforeAll
     void attach() {
-        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        LoggerContext loggers = (LoggerContext) LoggerFactory.getILoggerFactory();
+        for (String name : DEBUG_LOGGERS) {
+            levels.put(name, loggers.getLogger(name).getLevel());
+            loggers.getLogger(name).setLevel(ch.qos.logback.classic.Level.DEBUG);
+        }
+        Logger root = loggers.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         capture.setContext(root.getLoggerContext());
         capture.start();
         root.addAppender(capture);
@@ -73,6 +104,8 @@ class LogHygieneTest extends PostgresTestSupport {
 
     @AfterAll
     void detach() {
+        LoggerContext loggers = (LoggerContext) LoggerFactory.getILoggerFactory();
+        levels.forEach((name, level) -> loggers.getLogger(name).setLevel(level));
         ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(capture);
     }
 
@@ -118,13 +151,7 @@ class LogHygieneTest extends PostgresTestSupport {
             captured = new ArrayList<>(events);
         }
         assertTrue(captured.size() >= responses.size(), "an access line per request at least");
-        for (ILoggingEvent event : captured) {
-            String text = event.getFormattedMessage() + " " + event.getMDCPropertyMap()
-                    + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getMessage());
-            for (String forbidden : FORBIDDEN) {
-                assertFalse(text.contains(forbidden), "log line holds a secret or personal data: " + event.getLoggerName());
-            }
-        }
+        assertNothingForbidden(captured);
 
         Pattern path = Pattern.compile("^(GET|POST) (\\S+) -> (\\d{3})");
         List<String> responseIds = responses.stream().map(r -> r.headers().firstValue("X-Request-Id").orElseThrow()).toList();
@@ -149,5 +176,78 @@ class LogHygieneTest extends PostgresTestSupport {
         assertTrue(replayLines.get(0).getThreadName().contains("blocking"), replayLines.get(0).getThreadName());
         assertEquals(responses.get(1).headers().firstValue("X-Request-Id").orElseThrow(),
                 replayLines.get(0).getMDCPropertyMap().get("requestId"), "lines logged on the blocking executor too");
+    }
+
+    @Test
+    void debugLogsOfAnOtpSendAndSignedWebhooksHoldNoSecretOrPersonalData() throws Exception {
+        ApiCalls api = new ApiCalls(URI.create(server.getURL().toString()));
+        int before = events.size();
+        String customer = ",\"customer\":{\"name\":\"Asha Rao\",\"mobile\":\"" + MOBILE + "\",\"email\":\"" + EMAIL + "\"}";
+        HttpResponse<String> qr = api.post("/v1/qr-codes", ApiCalls.merchant(),
+                "{\"registrationId\":\"LOG-2\",\"amount\":\"10.00\",\"provider\":\"AOP\"" + customer + "}", Map.of());
+        assertEquals(201, qr.statusCode(), qr.body());
+        Matcher ref = Pattern.compile("\"providerReference\":\"([^\"]+)\"").matcher(qr.body());
+        Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(qr.body());
+        assertTrue(ref.find() && id.find(), qr.body());
+
+        HttpResponse<String> otp = api.post("/v1/transfer-otps", ApiCalls.merchant(),
+                "{\"registrationId\":\"LOG-OTP\",\"remitterMobile\":\"" + OTP_MOBILE + "\",\"beneficiaryId\":\"60600077\","
+                        + "\"transferType\":\"IMPS\",\"amount\":\"100\",\"pincode\":\"110075\",\"address\":\"" + ADDRESS
+                        + "\",\"dateOfBirth\":\"" + DATE_OF_BIRTH + "\",\"latitude\":\"" + LATITUDE + "\",\"longitude\":\""
+                        + LONGITUDE + "\"}", Map.of("Idempotency-Key", "log-otp-" + java.util.UUID.randomUUID()));
+        assertEquals(201, otp.statusCode(), otp.body());
+        HttpResponse<String> badOtp = api.post("/v1/transfer-otps", ApiCalls.merchant(),
+                "{\"registrationId\":\"LOG-OTP\",\"remitterMobile\":\"" + OTP_MOBILE + "x\",\"beneficiaryId\":\"60600077\","
+                        + "\"transferType\":\"IMPS\",\"amount\":\"100\",\"pincode\":\"110075\",\"address\":\"" + ADDRESS
+                        + "\",\"dateOfBirth\":\"" + DATE_OF_BIRTH + "\",\"latitude\":\"" + LATITUDE + "\",\"longitude\":\""
+                        + LONGITUDE + "\",\"" + EMAIL + "\":1}", Map.of());
+        assertEquals(400, badOtp.statusCode(), badOtp.body());
+
+        String aop = "{\"eventId\":\"LOG-EVT-" + id.group(1) + "\",\"event\":\"payment.success\",\"txnRefranceID\":\""
+                + ref.group(1) + "\",\"amount\":\"10.00\",\"paymentId\":\"LOG-PAY-" + id.group(1)
+                + "\",\"utr\":\"412345678901\",\"payerMobile\":\"" + MOBILE + "\",\"payerEmail\":\"" + EMAIL + "\"}";
+        HttpResponse<String> aopHook = api.post("/v1/webhooks/aop", null, aop,
+                Map.of("X-Payorch-Signature", sign(WEBHOOK_SECRET, aop)));
+        assertEquals(200, aopHook.statusCode(), aopHook.body());
+        assertTrue(aopHook.body().contains("\"outcome\":\"applied\""), aopHook.body());
+
+        String razorpay = "{\"entity\":\"event\",\"event\":\"qr_code.credited\",\"payload\":{\"payment\":{\"entity\":"
+                + "{\"id\":\"pay_LOG" + id.group(1).substring(3, 12) + "\",\"amount\":1000,\"currency\":\"INR\",\"email\":\""
+                + EMAIL + "\",\"contact\":\"+91" + MOBILE + "\",\"acquirer_data\":{\"rrn\":\"412345678902\"}}},"
+                + "\"qr_code\":{\"entity\":{\"id\":\"qr_LOGUNKNOWN\",\"notes\":{}}}}}";
+        HttpResponse<String> razorpayHook = api.post("/v1/webhooks/razorpay", null, razorpay,
+                Map.of("X-Razorpay-Signature", sign(RAZORPAY_WEBHOOK_SECRET, razorpay)));
+        assertEquals(200, razorpayHook.statusCode(), razorpayHook.body());
+        HttpResponse<String> forged = api.post("/v1/webhooks/razorpay", null, razorpay,
+                Map.of("X-Razorpay-Signature", sign(RAZORPAY_PASSWORD, razorpay)));
+        assertEquals(401, forged.statusCode());
+
+        List<ILoggingEvent> captured;
+        synchronized (events) {
+            captured = new ArrayList<>(events.subList(before, events.size()));
+        }
+        assertTrue(captured.stream().anyMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.DEBUG
+                && e.getLoggerName().startsWith("io.micronaut.http")), "DEBUG of io.micronaut.http was captured");
+        assertNothingForbidden(captured);
+    }
+
+    private static void assertNothingForbidden(List<ILoggingEvent> captured) {
+        for (ILoggingEvent event : captured) {
+            StringBuilder text = new StringBuilder(event.getFormattedMessage()).append(' ')
+                    .append(event.getMDCPropertyMap());
+            for (ch.qos.logback.classic.spi.IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
+                text.append(' ').append(t.getClassName()).append(": ").append(t.getMessage());
+            }
+            for (String forbidden : FORBIDDEN) {
+                assertFalse(text.toString().contains(forbidden), "log line of " + event.getLoggerName() + " at "
+                        + event.getLevel() + " holds a secret or personal data: " + forbidden);
+            }
+        }
+    }
+
+    private static String sign(String secret, String body) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        return java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

@@ -14,7 +14,7 @@ class ApiClientDirectoryTest {
 
     @Test
     void verifiesIdAndSecretTogether() {
-        ApiClientDirectory directory = new ApiClientDirectory(Map.of("acme", STRONG), Map.of("ops", STRONG + "x"), false);
+        ApiClientDirectory directory = new ApiClientDirectory(Map.of("acme", STRONG), Map.of("ops", STRONG + "x"));
         assertEquals("MERCHANT", directory.verify("acme", STRONG).orElseThrow().role());
         assertEquals("ADMIN", directory.verify("ops", STRONG + "x").orElseThrow().role());
         assertTrue(directory.verify("acme", STRONG + "x").isEmpty());
@@ -27,19 +27,8 @@ class ApiClientDirectoryTest {
 
     @Test
     void refusesMissingSecretsAndIdsThatAreBothMerchantAndAdmin() {
-        assertThrows(IllegalStateException.class, () -> new ApiClientDirectory(Map.of("acme", ""), Map.of(), false));
+        assertThrows(IllegalStateException.class, () -> new ApiClientDirectory(Map.of("acme", ""), Map.of()));
         assertThrows(IllegalStateException.class,
-                () -> new ApiClientDirectory(Map.of("acme", STRONG), Map.of("acme", STRONG + "x"), false));
-    }
-
-    @Test
-    void productionRefusesSandboxCredentialsShortSecretsAndNoClients() {
-        IllegalStateException sandbox = assertThrows(IllegalStateException.class, () -> new ApiClientDirectory(
-                Map.of("sandbox-merchant", "sandbox-secret"), Map.of("ops", STRONG), true));
-        assertTrue(sandbox.getMessage().contains("payorch.security.merchants.sandbox-merchant.secret"), sandbox.getMessage());
-        assertThrows(IllegalStateException.class, () -> new ApiClientDirectory(Map.of("acme", "short"), Map.of("ops", STRONG), true));
-        assertThrows(IllegalStateException.class, () -> new ApiClientDirectory(Map.of(), Map.of("ops", STRONG), true));
-        assertThrows(IllegalStateException.class, () -> new ApiClientDirectory(Map.of("acme", STRONG), Map.of(), true));
-        assertEquals(2, new ApiClientDirectory(Map.of("acme", STRONG), Map.of("ops", STRONG + "x"), true).size());
+                () -> new ApiClientDirectory(Map.of("acme", STRONG), Map.of("acme", STRONG + "x")));
     }
 }

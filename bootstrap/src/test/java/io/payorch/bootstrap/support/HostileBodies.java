@@ -101,4 +101,77 @@ public final class HostileBodies {
         return json.append('}').toString();
     }
 
+
+    /**
+     * Hostile variations of a flat JSON object whose valid form is {@code valid} (field name to its
+     * JSON text): malformed JSON, non-objects, each field given every wrong type in {@code wrong}
+     * (per field, so that a type the field accepts can be left out), each string field given
+     * injection strings (except the {@code freeText} fields, where such text is a legitimate value),
+     * huge numbers, unknown fields, deep nesting and oversize bodies.
+     */
+    public static List<String> forObject(Map<String, String> valid, Map<String, List<String>> wrong,
+                                         java.util.Set<String> freeText) {
+        List<String> bodies = new ArrayList<>();
+        bodies.addAll(List.of("", " ", "{", "}", "[", "]", "{\"a\":}", "{\"a\" \"x\"}", "{'a':'b'}", "{\"a\":\"b\",}",
+                "{,}", "{\"a\":\"b\" /* c */}", "{\"a\":NaN}", "{\"a\":Infinity}", "nul", "tru", "{\"a\":\"b\"",
+                "{\"a\":\"\\uZZZZ\"}", "\u00ef\u00bb\u00bf{}", "{\"a\":1}}", "{}{}", "{\"a\":01}", "{\"a\":-}",
+                "<xml/>", "a=1&b=2", "\u0000", "\ufffd\ufffd", "[]", "1", "\"text\"", "true", "null", "[{}]"));
+        bodies.add(object(valid, null, null) + "x");
+        bodies.add(object(valid, null, null).replaceFirst("\\{", "{,"));
+        List<String> injections = List.of("'; DROP TABLE qr_intent; --", "\\\" OR 1=1 --", "<script>alert(1)</script>",
+                "${jndi:ldap://127.0.0.1/a}", "../../etc/passwd", "%00", "\\u0000", "\\r\\nX-Injected: 1",
+                "\\u202Eevil", "{{7*7}}", "$(id)", "`id`", "x' OR 'a'='a", "\ud83d\ude00", "A".repeat(300), " ", "",
+                "\\t");
+        List<String> numbers = List.of("1e400", "-1e400", "99999999999999999999999999999999", "-99999999999999999999",
+                "0.0000000000000000000000001", "9223372036854775808", "-9223372036854775809", "1" + "0".repeat(400));
+        for (String field : valid.keySet()) {
+            for (String value : wrong.getOrDefault(field, List.of())) {
+                bodies.add(object(valid, field, value));
+            }
+            if (valid.get(field).startsWith("\"") && !freeText.contains(field)) {
+                for (String evil : injections) {
+                    bodies.add(object(valid, field, "\"" + evil + "\""));
+                }
+            }
+            bodies.add(object(valid, field, "null"));
+            bodies.add(objectWithout(valid, field));
+        }
+        for (String number : numbers) {
+            bodies.add(object(valid, "amount", number));
+        }
+        for (String unknown : List.of("extra", "__proto__", "constructor", "@type", "", "$where", "id\\u0000")) {
+            bodies.add(object(valid, unknown, "\"x\""));
+        }
+        String first = valid.keySet().iterator().next();
+        bodies.add("{\"" + first + "\":" + valid.get(first) + ",\"" + first + "\":\"other\"}");
+        bodies.add("[".repeat(5000) + "]".repeat(5000));
+        bodies.add("{\"a\":".repeat(3000) + "1" + "}".repeat(3000));
+        bodies.add(object(valid, "nested", "{\"a\":".repeat(200) + "1" + "}".repeat(200)));
+        bodies.add(object(valid, first, "\"" + "A".repeat(70_000) + "\""));
+        bodies.add(object(valid, "padding", "\"" + "p".repeat(200_000) + "\""));
+        StringBuilder many = new StringBuilder(object(valid, null, null));
+        many.setLength(many.length() - 1);
+        for (int i = 0; i < 3000; i++) {
+            many.append(",\"k").append(i).append("\":\"v\"");
+        }
+        bodies.add(many.append('}').toString());
+        return bodies;
+    }
+
+    /** {@code valid} as a JSON object, with {@code field} set to {@code value} (added when new). */
+    public static String object(Map<String, String> valid, String field, String value) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>(valid);
+        if (field != null) {
+            fields.put(field, value);
+        }
+        StringBuilder json = new StringBuilder("{");
+        fields.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
+        return json.append('}').toString();
+    }
+
+    private static String objectWithout(Map<String, String> valid, String field) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>(valid);
+        fields.remove(field);
+        return object(fields, null, null);
+    }
 }

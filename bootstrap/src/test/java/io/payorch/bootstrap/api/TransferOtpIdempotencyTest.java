@@ -1,0 +1,131 @@
+package io.payorch.bootstrap.api;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.payorch.bootstrap.support.ApiCalls;
+import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.Sql;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Idempotency-Key on POST /v1/transfer-otps: 50 parallel requests with one key and one body make
+ * one call to the DMT provider (a WireMock stub answering like AOPay's TransactionSendOtp page,
+ * slowly), one OTP row and 50 identical answers; the same key with another body is 422.
+ */
+@MicronautTest(environments = "sandbox")
+class TransferOtpIdempotencyTest extends PostgresTestSupport {
+
+    private static final String PATH = "/api/AOP/DMTV1/TransactionSendOtp";
+    private static final WireMockServer DMT = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(60));
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        if (!DMT.isRunning()) {
+            DMT.start();
+        }
+        return Map.of("payorch.providers.dmt.base-url", DMT.baseUrl(), "payorch.providers.dmt.read-timeout", "5s");
+    }
+
+    @AfterAll
+    void stop() {
+        DMT.stop();
+    }
+
+    @BeforeEach
+    void stub() {
+        DMT.resetAll();
+        DMT.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withFixedDelay(500)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"status\":true,\"response_code\":1,\"message\":\"OTP has been send to the remitter mobile"
+                        + " number.\",\"stateresp\":\"465185569\",\"Status\":\"True\",\"Value\":\"OTP has been send to"
+                        + " the remitter mobile number.\"}")));
+    }
+
+    private static String body(String registrationId, String amount) {
+        return "{\"registrationId\":\"" + registrationId + "\",\"remitterMobile\":\"9876543210\","
+                + "\"beneficiaryId\":\"60600077\",\"transferType\":\"IMPS\",\"amount\":\"" + amount + "\","
+                + "\"pincode\":\"110045\",\"address\":\"Delhi\",\"dateOfBirth\":\"2000-08-20\","
+                + "\"latitude\":\"28.6090\",\"longitude\":\"77.2362\"}";
+    }
+
+    @Test
+    void fiftyParallelRetriesMakeOneProviderCallOneOtpAndOneAnswer() throws Exception {
+        ApiCalls api = new ApiCalls(URI.create(server.getURL().toString()));
+        String registrationId = "IDEM-OTP-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = body(registrationId, "100");
+        String key = "otp-key-" + UUID.randomUUID();
+
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                return api.post("/v1/transfer-otps", ApiCalls.merchant(), body, Map.of("Idempotency-Key", key));
+            }));
+        }
+        start.countDown();
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        for (Future<HttpResponse<String>> f : futures) {
+            answers.add(f.get());
+        }
+        pool.shutdown();
+
+        Set<Integer> statuses = answers.stream().map(HttpResponse::statusCode).collect(Collectors.toSet());
+        assertTrue(Set.of(201, 409).containsAll(statuses), "statuses " + statuses);
+        Set<String> created = answers.stream().filter(r -> r.statusCode() == 201).map(HttpResponse::body)
+                .collect(Collectors.toSet());
+        assertEquals(1, created.size(), "every 201 carries the same body");
+        answers.stream().filter(r -> r.statusCode() == 409)
+                .forEach(r -> assertTrue(r.body().contains("idempotency_key_in_flight"), r.body()));
+        String answer = created.iterator().next();
+        assertTrue(answer.contains("\"registrationId\":\"" + registrationId + "\""), answer);
+        assertTrue(!answer.contains("9876543210"), "the mobile is masked in the answer");
+
+        // those that arrived in flight get the same answer when they retry
+        HttpResponse<String> replay = api.post("/v1/transfer-otps", ApiCalls.merchant(), body,
+                Map.of("Idempotency-Key", key));
+        assertEquals(201, replay.statusCode());
+        assertEquals(answer, replay.body());
+        assertEquals("true", replay.headers().firstValue("Idempotent-Replayed").orElse(null));
+
+        assertEquals(1, DMT.countRequestsMatching(postRequestedFor(urlEqualTo(PATH)).build()).getCount());
+        assertEquals(1, Sql.count("SELECT count(*) FROM transfer_otp WHERE registration_id = ?", registrationId));
+        assertEquals(1, Sql.count("SELECT count(*) FROM idempotency_record WHERE idempotency_key = ?", key));
+
+        HttpResponse<String> reused = api.post("/v1/transfer-otps", ApiCalls.merchant(), body(registrationId, "101"),
+                Map.of("Idempotency-Key", key));
+        assertEquals(422, reused.statusCode(), reused.body());
+        assertTrue(reused.body().contains("\"code\":\"idempotency_key_reused\""), reused.body());
+        assertEquals(1, DMT.countRequestsMatching(postRequestedFor(urlEqualTo(PATH)).build()).getCount());
+        assertEquals(1, Sql.count("SELECT count(*) FROM transfer_otp WHERE registration_id = ?", registrationId));
+    }
+}
