@@ -70,34 +70,40 @@ public final class QrIntentService implements CreateQrIntentUseCase, GetQrIntent
         store.insert(qr);
 
         ProviderOutcome<ProviderQr> last = null;
+        ProviderAttempt undecided = null;
         for (QrProviderPort port : candidates) {
+            if (undecided != null) {
+                store.recordAttempt(qrId, undecided);
+            }
             qr.routeTo(port.provider());
             last = port.create(request);
             Instant at = clock.instant();
-            store.recordAttempt(qrId, new ProviderAttempt(port.provider(), last.label(), at, describe(last)));
+            ProviderAttempt attempt = new ProviderAttempt(port.provider(), last.label(), at, describe(last));
             if (last instanceof ProviderOutcome.Accepted<ProviderQr> accepted) {
-                return accept(qr, request, accepted.value(), at);
+                return accept(qr, request, accepted.value(), attempt);
             }
             if (last instanceof ProviderOutcome.Rejected<ProviderQr> rejected) {
                 qr.fail("rejected by " + port.provider() + ": " + rejected.message(), at, "provider");
-                store.update(qr);
+                store.update(qr, attempt);
                 return new QrCreation(qr, Optional.of(new ProviderFailure(Kind.REJECTED, port.provider(),
                         rejected.code(), rejected.message())));
             }
+            undecided = attempt;
         }
-        return giveUp(qr, last);
+        return giveUp(qr, last, undecided);
     }
 
-    private QrCreation accept(QrIntent qr, QrProviderRequest request, ProviderQr issued, Instant at) {
+    private QrCreation accept(QrIntent qr, QrProviderRequest request, ProviderQr issued, ProviderAttempt attempt) {
+        Instant at = attempt.at();
         Optional<String> defect = issued.upiIntent() == null ? Optional.empty() : defectOf(issued, request);
         if (defect.isPresent()) {
             qr.fail(defect.get(), at, "provider");
-            store.update(qr);
+            store.update(qr, attempt);
             return new QrCreation(qr, Optional.of(new ProviderFailure(Kind.REJECTED, issued.provider(),
                     "invalid_upi_intent", defect.get())));
         }
         qr.activate(issued, at, "provider");
-        store.update(qr);
+        store.update(qr, attempt);
         return new QrCreation(qr, Optional.empty());
     }
 
@@ -109,17 +115,17 @@ public final class QrIntentService implements CreateQrIntentUseCase, GetQrIntent
         }
     }
 
-    private QrCreation giveUp(QrIntent qr, ProviderOutcome<ProviderQr> last) {
+    private QrCreation giveUp(QrIntent qr, ProviderOutcome<ProviderQr> last, ProviderAttempt lastAttempt) {
         Instant at = clock.instant();
         if (last instanceof ProviderOutcome.Unknown<ProviderQr> unknown) {
             qr.markUnknown(unknown.reason(), at, "provider");
-            store.update(qr);
+            store.update(qr, lastAttempt);
             Kind kind = unknown.timedOut() ? Kind.TIMED_OUT : Kind.UNKNOWN;
             return new QrCreation(qr, Optional.of(new ProviderFailure(kind, qr.provider(), null, unknown.reason())));
         }
         String reason = last instanceof ProviderOutcome.NotAttempted<ProviderQr> n ? n.reason() : "no provider answered";
         qr.fail("not attempted: " + reason, at, "provider");
-        store.update(qr);
+        store.update(qr, lastAttempt);
         return new QrCreation(qr, Optional.of(new ProviderFailure(Kind.NOT_ATTEMPTED, qr.provider(), null, reason)));
     }
 

@@ -56,6 +56,13 @@ public class JdbcQrIntentStore implements QrIntentStore {
     }
 
     @Override
+    @Transactional
+    public void update(QrIntent intent, ProviderAttempt decidingAttempt) {
+        recordAttempt(intent.id(), decidingAttempt);
+        update(intent);
+    }
+
+    @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<QrIntent> findById(String id) {
         if (!QrRows.storableId(id)) {

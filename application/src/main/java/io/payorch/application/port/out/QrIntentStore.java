@@ -23,6 +23,15 @@ public interface QrIntentStore {
 
     void recordAttempt(String qrId, ProviderAttempt attempt);
 
+    /**
+     * Saves the intent as {@link #update(QrIntent)} does and records the provider attempt that
+     * decided it, in the same transaction.
+     */
+    default void update(QrIntent intent, ProviderAttempt decidingAttempt) {
+        recordAttempt(intent.id(), decidingAttempt);
+        update(intent);
+    }
+
     List<StateChange> history(String qrId);
 
     List<ProviderAttempt> attempts(String qrId);
