@@ -109,7 +109,7 @@ public class RazorpaySimulatorController {
         }
         Map<String, Object> entity = entities.get(id);
         if (entity == null) {
-            return error(HttpStatus.BAD_REQUEST, "The id provided does not exist", "id");
+            return unknownId();
         }
         synchronized (entity) {
             if ("closed".equals(entity.get("status"))) {
@@ -130,11 +130,15 @@ public class RazorpaySimulatorController {
         }
         Map<String, Object> entity = entities.get(id);
         if (entity == null) {
-            return error(HttpStatus.BAD_REQUEST, "The id provided does not exist", "id");
+            return unknownId();
         }
         synchronized (entity) {
             return json(new LinkedHashMap<>(entity));
         }
+    }
+
+    private static MutableHttpResponse<?> unknownId() {
+        return error(HttpStatus.BAD_REQUEST, "The id provided does not exist", "id");
     }
 
     private MutableHttpResponse<?> validate(Map<String, Object> b) {

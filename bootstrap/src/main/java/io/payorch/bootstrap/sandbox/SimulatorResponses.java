@@ -12,6 +12,8 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -30,6 +32,18 @@ public class SimulatorResponses {
                        @Value("${payorch.sandbox.slow-answer-delay:15s}") Duration slowAnswerDelay) {
         this.scheduler = scheduler;
         this.slowAnswerDelay = slowAnswerDelay;
+    }
+
+    /**
+     * The {@code {"status": "ERROR", "subCode": "400", "message"}} rejection that the AOPay, BOS
+     * and OQPay pages document.
+     */
+    public static MutableHttpResponse<?> statusError(String message) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", "ERROR");
+        answer.put("subCode", "400");
+        answer.put("message", message);
+        return HttpResponse.badRequest(answer).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     /** Answers {@code normal} for no trigger, or what the trigger asks for. */

@@ -84,11 +84,7 @@ final class V4QrSimulator {
     }
 
     private static MutableHttpResponse<?> error(String message) {
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("status", "ERROR");
-        answer.put("subCode", "400");
-        answer.put("message", message);
-        return HttpResponse.badRequest(answer).contentType(MediaType.APPLICATION_JSON_TYPE);
+        return SimulatorResponses.statusError(message);
     }
 
     private static BigDecimal amountOf(Object amount) {
