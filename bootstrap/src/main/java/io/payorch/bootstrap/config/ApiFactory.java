@@ -2,7 +2,6 @@ package io.payorch.bootstrap.config;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.context.BeanProvider;
 import io.payorch.application.admin.AdminQueryService;
 import io.payorch.application.admin.TransferOtpQueryService;
 import io.payorch.application.idempotency.IdempotencyService;
@@ -17,7 +16,6 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 
 /** Wiring of the API's own services (idempotency, admin queries). */
 @Factory
