@@ -94,8 +94,8 @@ class AdminController {
     @ApiResponse(responseCode = "200", description = "The QR", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(value = "{\"id\":\"qr_01JD3Q7Z8XK2M4N6P8R0T2V4W6\",\"provider\":\"AOP\",\"status\":\"ACTIVE\","
                     + "\"amount\":\"10.50\",\"events\":[{\"from\":null,\"to\":\"PENDING\",\"at\":\"2026-01-31T10:15:30Z\","
-                    + "\"reason\":\"requested\",\"source\":\"api\"},{\"from\":\"PENDING\",\"to\":\"ACTIVE\","
-                    + "\"at\":\"2026-01-31T10:15:31Z\",\"reason\":\"issued\",\"source\":\"provider\"}],"
+                    + "\"reason\":\"created\",\"source\":\"api\"},{\"from\":\"PENDING\",\"to\":\"ACTIVE\","
+                    + "\"at\":\"2026-01-31T10:15:31Z\",\"reason\":\"provider accepted\",\"source\":\"provider\"}],"
                     + "\"attempts\":[{\"provider\":\"AOP\",\"outcome\":\"accepted\",\"at\":\"2026-01-31T10:15:31Z\","
                     + "\"detail\":\"reference AOP1PLS42N2S0XJI\"}]}")))
     @ApiResponse(responseCode = "404", description = "No such QR",

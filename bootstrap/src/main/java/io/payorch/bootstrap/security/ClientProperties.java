@@ -14,12 +14,12 @@ final class ClientProperties {
     private ClientProperties() {
     }
 
-    @EachProperty("payorch.security.merchants")
-    static class Merchant {
+    /** One configured client: its id (the key under the list) and its secret. */
+    abstract static class Client {
         private final String id;
         private String secret;
 
-        Merchant(@Parameter String id) {
+        Client(String id) {
             this.id = id;
         }
 
@@ -29,26 +29,21 @@ final class ClientProperties {
 
         @Override
         public String toString() {
-            return "Merchant[" + id + ", secret=***]";
+            return getClass().getSimpleName() + "[" + id + ", secret=***]";
+        }
+    }
+
+    @EachProperty("payorch.security.merchants")
+    static class Merchant extends Client {
+        Merchant(@Parameter String id) {
+            super(id);
         }
     }
 
     @EachProperty("payorch.security.admins")
-    static class Admin {
-        private final String id;
-        private String secret;
-
+    static class Admin extends Client {
         Admin(@Parameter String id) {
-            this.id = id;
-        }
-
-        String id() { return id; }
-        @Nullable public String getSecret() { return secret; }
-        public void setSecret(@Nullable String secret) { this.secret = secret; }
-
-        @Override
-        public String toString() {
-            return "Admin[" + id + ", secret=***]";
+            super(id);
         }
     }
 }
