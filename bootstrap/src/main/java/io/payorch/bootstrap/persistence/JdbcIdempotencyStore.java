@@ -3,10 +3,9 @@ package io.payorch.bootstrap.persistence;
 import io.payorch.application.idempotency.IdempotencyKey;
 import io.payorch.application.idempotency.StoredResponse;
 import io.payorch.application.port.out.IdempotencyStore;
+import io.micronaut.data.connection.ConnectionOperations;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,19 +17,18 @@ import java.util.Optional;
 /**
  * Idempotency records in PostgreSQL. Every statement is one auto-committed step: the claim is a
  * single {@code INSERT ... ON CONFLICT DO NOTHING}, a takeover an update guarded by the previous
- * holder's token, so any number of instances agree on who holds a key. Each method is its own
- * short transaction (never one held across a provider call).
+ * holder's token, so any number of instances agree on who holds a key. Each method is one
+ * auto-committed statement (never a transaction held across a provider call).
  */
 @Singleton
-@Transactional
 public class JdbcIdempotencyStore implements IdempotencyStore {
 
     private static final String KEY = " WHERE client_id = ? AND operation = ? AND idempotency_key = ?";
 
-    private final DataSource dataSource;
+    private final ConnectionOperations<Connection> connections;
 
-    JdbcIdempotencyStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+    JdbcIdempotencyStore(ConnectionOperations<Connection> connections) {
+        this.connections = connections;
     }
 
     @Override
@@ -50,21 +48,21 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
     public Optional<Existing> find(IdempotencyKey key) {
         String sql = "SELECT request_hash, claim_token, claimed_at, expires_at, response_status, response_type,"
                 + " response_body, response_location FROM idempotency_record" + KEY;
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            setKey(s, 1, key);
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return Optional.empty();
+        return SqlTransactions.statement(connections, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                setKey(s, 1, key);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.<Existing>empty();
+                    }
+                    int status = r.getInt(5);
+                    Optional<StoredResponse> response = r.wasNull() ? Optional.empty()
+                            : Optional.of(new StoredResponse(status, r.getString(6), r.getBytes(7), r.getString(8)));
+                    return Optional.of(new Existing(r.getString(1), r.getString(2), r.getTimestamp(3).toInstant(),
+                            r.getTimestamp(4).toInstant(), response));
                 }
-                int status = r.getInt(5);
-                Optional<StoredResponse> response = r.wasNull() ? Optional.empty()
-                        : Optional.of(new StoredResponse(status, r.getString(6), r.getBytes(7), r.getString(8)));
-                return Optional.of(new Existing(r.getString(1), r.getString(2), r.getTimestamp(3).toInstant(),
-                        r.getTimestamp(4).toInstant(), response));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("idempotency record could not be read", e);
-        }
+        });
     }
 
     @Override
@@ -118,12 +116,12 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
     }
 
     private int update(String sql, Binder binder) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            binder.bind(s);
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("idempotency record could not be written", e);
-        }
+        return SqlTransactions.statement(connections, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                binder.bind(s);
+                return s.executeUpdate();
+            }
+        });
     }
 
     @FunctionalInterface

@@ -1,6 +1,6 @@
 package io.payorch.bootstrap.persistence;
 
-import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.payorch.application.ConcurrentUpdateException;
 import io.payorch.application.ProviderAttempt;
 import io.payorch.application.port.out.QrIntentStore;
@@ -13,53 +13,86 @@ import io.payorch.domain.StateChange;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
-/** Keeps QR intents in PostgreSQL; each save writes the row and its new events in one transaction. */
+/**
+ * Keeps QR intents in PostgreSQL. Every write is one statement ({@link AggregateWrite}): the row,
+ * its new events and the deciding provider attempt together, atomic by itself, one round trip
+ * (joining the caller's transaction when there is one).
+ */
 @Singleton
 public class JdbcQrIntentStore implements QrIntentStore {
+
+    private static final String TABLE = "qr_intent";
 
     private final QrIntentRepository intents;
     private final QrIntentEventRepository events;
     private final QrProviderAttemptRepository attempts;
+    private final ConnectionOperations<Connection> connections;
     private final Clock clock;
 
     JdbcQrIntentStore(QrIntentRepository intents, QrIntentEventRepository events,
-                      QrProviderAttemptRepository attempts, Clock clock) {
+                      QrProviderAttemptRepository attempts, ConnectionOperations<Connection> connections, Clock clock) {
         this.intents = intents;
         this.events = events;
         this.attempts = attempts;
+        this.connections = connections;
         this.clock = clock;
     }
 
     @Override
-    @Transactional
     public void insert(QrIntent intent) {
-        QrIntentRow saved = intents.save(toRow(intent));
-        saveEvents(intent);
-        intent.markSaved(saved.version());
+        QrIntent.Snapshot s = intent.snapshot();
+        AggregateWrite write = columns(AggregateWrite.insert(TABLE).set("id", s.id()), s)
+                .set("registration_id", s.registrationId())
+                .set("amount_paise", s.amount() == null ? null : s.amount().paise())
+                .set("usage", s.usage().wire())
+                .set("description", s.description())
+                .set("created_at", s.createdAt())
+                .set("version", s.version());
+        save(intent, write);
     }
 
     @Override
-    @Transactional
     public void update(QrIntent intent) {
-        QrIntentRow saved;
-        try {
-            saved = intents.update(toRow(intent));
-        } catch (OptimisticLockException e) {
+        save(intent, columns(AggregateWrite.update(TABLE, intent.id(), intent.version()), intent.snapshot()));
+    }
+
+    @Override
+    public void update(QrIntent intent, ProviderAttempt decidingAttempt) {
+        save(intent, columns(AggregateWrite.update(TABLE, intent.id(), intent.version()), intent.snapshot())
+                .withDependent("qr_provider_attempt", "qr_id", attemptColumns(decidingAttempt)));
+    }
+
+    /** The columns a QR's life changes. */
+    private AggregateWrite columns(AggregateWrite write, QrIntent.Snapshot s) {
+        return write.set("provider", s.provider() == null ? null : s.provider().name())
+                .set("status", s.status().name())
+                .set("provider_reference", s.providerReference())
+                .set("upi_intent", s.upiIntent())
+                .set("image_url", s.imageUrl())
+                .set("expires_at", s.expiresAt())
+                .set("closed_at", s.closedAt())
+                .set("close_reason", s.closeReason())
+                .set("failure_reason", s.failureReason())
+                .set("payments_count", s.paymentsCount())
+                .set("payments_total_paise", s.paymentsTotalPaise())
+                .set("updated_at", clock.instant());
+    }
+
+    private void save(QrIntent intent, AggregateWrite write) {
+        write.withEvents("qr_intent_event", "qr_id", intent.pendingChanges());
+        Long version = SqlTransactions.statement(connections, write::execute);
+        if (version == null) {
             throw new ConcurrentUpdateException("QR", intent.id());
         }
-        saveEvents(intent);
-        intent.markSaved(saved.version());
-    }
-
-    @Override
-    @Transactional
-    public void update(QrIntent intent, ProviderAttempt decidingAttempt) {
-        recordAttempt(intent.id(), decidingAttempt);
-        update(intent);
+        intent.markSaved(version);
     }
 
     @Override
@@ -72,10 +105,27 @@ public class JdbcQrIntentStore implements QrIntentStore {
     }
 
     @Override
-    @Transactional
     public void recordAttempt(String qrId, ProviderAttempt attempt) {
-        attempts.save(new QrProviderAttemptRow(null, qrId, attempt.provider().name(), attempt.outcome(),
-                attempt.at(), attempt.detail()));
+        SqlTransactions.statement(connections, c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO qr_provider_attempt (qr_id, provider, outcome,"
+                    + " at, detail) VALUES (?, ?, ?, ?, ?)")) {
+                s.setString(1, qrId);
+                s.setString(2, attempt.provider().name());
+                s.setString(3, attempt.outcome());
+                s.setTimestamp(4, QrRows.timestamp(attempt.at()));
+                s.setString(5, attempt.detail());
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    private static Map<String, Object> attemptColumns(ProviderAttempt attempt) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("provider", attempt.provider().name());
+        row.put("outcome", attempt.outcome());
+        row.put("at", attempt.at());
+        row.put("detail", attempt.detail());
+        return row;
     }
 
     @Override
@@ -92,24 +142,6 @@ public class JdbcQrIntentStore implements QrIntentStore {
         return attempts.findByQrIdOrderById(qrId).stream()
                 .map(a -> new ProviderAttempt(Provider.valueOf(a.provider()), a.outcome(), a.at(), a.detail()))
                 .toList();
-    }
-
-    private void saveEvents(QrIntent intent) {
-        List<QrIntentEventRow> rows = intent.pendingChanges().stream()
-                .map(c -> new QrIntentEventRow(null, intent.id(), c.from(), c.to(), c.at(), c.reason(), c.source()))
-                .toList();
-        if (!rows.isEmpty()) {
-            events.saveAll(rows);
-        }
-    }
-
-    private QrIntentRow toRow(QrIntent qr) {
-        QrIntent.Snapshot s = qr.snapshot();
-        return new QrIntentRow(s.id(), s.registrationId(), s.provider() == null ? null : s.provider().name(),
-                s.amount() == null ? null : s.amount().paise(), s.usage().wire(), s.description(), s.status().name(),
-                s.providerReference(), s.upiIntent(), s.imageUrl(), s.expiresAt(), s.closedAt(), s.closeReason(),
-                s.failureReason(), s.paymentsCount(), s.paymentsTotalPaise(), s.createdAt(), clock.instant(),
-                s.version());
     }
 
     static QrIntent toDomain(QrIntentRow r) {

@@ -1,6 +1,6 @@
 package io.payorch.bootstrap.persistence;
 
-import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.payorch.application.ConcurrentUpdateException;
 import io.payorch.application.port.out.TransferOtpStore;
 import io.payorch.domain.Money;
@@ -11,43 +11,70 @@ import io.payorch.domain.TransferType;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-/** Keeps transfer OTPs in PostgreSQL; each save writes the row and its new events in one transaction. */
+/**
+ * Keeps transfer OTPs in PostgreSQL. Every write is one statement ({@link AggregateWrite}): the
+ * row and its new events together, atomic by itself, one round trip (joining the caller's
+ * transaction when there is one).
+ */
 @Singleton
 public class JdbcTransferOtpStore implements TransferOtpStore {
 
+    private static final String TABLE = "transfer_otp";
+
     private final TransferOtpRepository otps;
     private final TransferOtpEventRepository events;
+    private final ConnectionOperations<Connection> connections;
     private final Clock clock;
 
-    JdbcTransferOtpStore(TransferOtpRepository otps, TransferOtpEventRepository events, Clock clock) {
+    JdbcTransferOtpStore(TransferOtpRepository otps, TransferOtpEventRepository events,
+                         ConnectionOperations<Connection> connections, Clock clock) {
         this.otps = otps;
         this.events = events;
+        this.connections = connections;
         this.clock = clock;
     }
 
     @Override
-    @Transactional
     public void insert(TransferOtp otp) {
-        TransferOtpRow saved = otps.save(toRow(otp));
-        saveEvents(otp);
-        otp.markSaved(saved.version());
+        TransferOtp.Snapshot s = otp.snapshot();
+        save(otp, columns(AggregateWrite.insert(TABLE).set("id", s.id()), s)
+                .set("registration_id", s.registrationId())
+                .set("remitter_mobile_masked", s.remitterMobileMasked())
+                .set("remitter_mobile_hash", s.remitterMobileHash())
+                .set("beneficiary_id", s.beneficiaryId())
+                .set("transfer_type", s.transferType().name())
+                .set("amount_paise", s.amount().paise())
+                .set("created_at", s.createdAt())
+                .set("version", s.version()));
     }
 
     @Override
-    @Transactional
     public void update(TransferOtp otp) {
-        TransferOtpRow saved;
-        try {
-            saved = otps.update(toRow(otp));
-        } catch (OptimisticLockException e) {
+        save(otp, columns(AggregateWrite.update(TABLE, otp.id(), otp.version()), otp.snapshot()));
+    }
+
+    /** The columns an OTP's life changes. */
+    private AggregateWrite columns(AggregateWrite write, TransferOtp.Snapshot s) {
+        return write.set("status", s.status().name())
+                .set("provider_state", s.providerState())
+                .set("sent_at", s.sentAt())
+                .set("expires_at", s.expiresAt())
+                .set("failure_reason", s.failureReason())
+                .set("updated_at", clock.instant());
+    }
+
+    private void save(TransferOtp otp, AggregateWrite write) {
+        write.withEvents("transfer_otp_event", "otp_id", otp.pendingChanges());
+        Long version = SqlTransactions.statement(connections, write::execute);
+        if (version == null) {
             throw new ConcurrentUpdateException("transfer OTP", otp.id());
         }
-        saveEvents(otp);
-        otp.markSaved(saved.version());
+        otp.markSaved(version);
     }
 
     @Override
@@ -65,22 +92,6 @@ public class JdbcTransferOtpStore implements TransferOtpStore {
         return events.findByOtpIdOrderById(otpId).stream()
                 .map(e -> new StateChange(e.fromStatus(), e.toStatus(), e.at(), e.reason(), e.source()))
                 .toList();
-    }
-
-    private void saveEvents(TransferOtp otp) {
-        List<TransferOtpEventRow> rows = otp.pendingChanges().stream()
-                .map(c -> new TransferOtpEventRow(null, otp.id(), c.from(), c.to(), c.at(), c.reason(), c.source()))
-                .toList();
-        if (!rows.isEmpty()) {
-            events.saveAll(rows);
-        }
-    }
-
-    private TransferOtpRow toRow(TransferOtp otp) {
-        TransferOtp.Snapshot s = otp.snapshot();
-        return new TransferOtpRow(s.id(), s.registrationId(), s.remitterMobileMasked(), s.remitterMobileHash(),
-                s.beneficiaryId(), s.transferType().name(), s.amount().paise(), s.status().name(), s.providerState(),
-                s.sentAt(), s.expiresAt(), s.failureReason(), s.createdAt(), clock.instant(), s.version());
     }
 
     static TransferOtp toDomain(TransferOtpRow r) {

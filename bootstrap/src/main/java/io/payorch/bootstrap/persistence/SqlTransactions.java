@@ -1,5 +1,6 @@
 package io.payorch.bootstrap.persistence;
 
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 
@@ -7,9 +8,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Runs plain-SQL work in a transaction (joining the current one) and turns {@link SQLException}
- * into an unchecked {@link DataAccessException}, so that callers see an ordinary failure with
- * its cause instead of a checked exception thrown through a lambda.
+ * Runs plain-SQL work in a transaction (joining the current one), or on a connection of its own
+ * for work that is a single statement, and turns {@link SQLException} into an unchecked
+ * {@link DataAccessException}, so that callers see an ordinary failure with its cause instead of a
+ * checked exception thrown through a lambda.
  */
 final class SqlTransactions {
 
@@ -26,6 +28,15 @@ final class SqlTransactions {
 
     static <R> R read(TransactionOperations<Connection> transactions, Work<R> work) {
         return transactions.executeRead(status -> call(work, status.getConnection()));
+    }
+
+    /**
+     * On the current transaction's connection when one is open, else on a pooled connection in
+     * auto-commit: for work that is one statement, atomic by itself, this saves the
+     * {@code BEGIN}/{@code COMMIT} round trips of a transaction of its own.
+     */
+    static <R> R statement(ConnectionOperations<Connection> connections, Work<R> work) {
+        return connections.executeWrite(status -> call(work, status.getConnection()));
     }
 
     private static <R> R call(Work<R> work, Connection connection) {
