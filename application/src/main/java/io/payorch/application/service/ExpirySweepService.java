@@ -14,16 +14,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
 /**
- * Expires due QRs and OTPs batch by batch until none is due at the moment the run started. A
- * failing batch ends that kind's run: its items stay due and the next run retries them; the
- * failure is reported to the caller with its cause.
+ * Expires due QRs and OTPs batch by batch until none is due at the moment the run started, with
+ * {@code workers} batch loops at once per kind (the caller's thread and {@code workers - 1} on the
+ * executor; the claims skip each other's locked rows). A failing batch ends its worker's loop: its
+ * items stay due and the next run retries them; the failure is reported to the caller with its cause.
  */
 public final class ExpirySweepService implements ExpireDueUseCase, SweepStatsQuery {
 
@@ -35,24 +41,32 @@ public final class ExpirySweepService implements ExpireDueUseCase, SweepStatsQue
     private final Clock clock;
     private final SweepSettings settings;
     private final LifecycleCounters counters;
+    private final Executor workers;
     private final AtomicReference<SweepStats> stats = new AtomicReference<>(SweepStats.NONE);
     private final AtomicLong qrsTotal = new AtomicLong();
     private final AtomicLong otpsTotal = new AtomicLong();
     private final AtomicLong failedTotal = new AtomicLong();
 
     public ExpirySweepService(QrExpiryPort qrs, OtpExpiryPort otps, Clock clock, SweepSettings settings,
-                              LifecycleCounters counters) {
+                              LifecycleCounters counters, Executor workers) {
         this.qrs = qrs;
         this.otps = otps;
         this.clock = clock;
         this.settings = settings;
         this.counters = counters;
+        this.workers = workers;
+    }
+
+    /** All batches on the caller's thread, one after the other. */
+    public ExpirySweepService(QrExpiryPort qrs, OtpExpiryPort otps, Clock clock, SweepSettings settings,
+                              LifecycleCounters counters) {
+        this(qrs, otps, clock, settings, counters, Runnable::run);
     }
 
     @Override
     public SweepReport expireDue() {
         Instant start = clock.instant();
-        List<SweepReport.Failure> failures = new ArrayList<>();
+        List<SweepReport.Failure> failures = Collections.synchronizedList(new ArrayList<>());
         Run qrRun = run(QR, qrs::expireDue, start, failures);
         Run otpRun = run(OTP, otps::expireDue, start, failures);
         Duration duration = Duration.between(start, clock.instant());
@@ -65,6 +79,23 @@ public final class ExpirySweepService implements ExpireDueUseCase, SweepStatsQue
 
     private Run run(String kind, BiFunction<Instant, Integer, ExpiredBatch> expire, Instant now,
                     List<SweepReport.Failure> failures) {
+        List<CompletableFuture<Run>> others = new ArrayList<>();
+        for (int i = 1; i < settings.workers(); i++) {
+            others.add(CompletableFuture.supplyAsync(() -> drain(kind, expire, now, failures), workers));
+        }
+        Run run = drain(kind, expire, now, failures);
+        for (CompletableFuture<Run> other : others) {
+            try {
+                run.add(other.join());
+            } catch (CompletionException | CancellationException e) {
+                failures.add(new SweepReport.Failure(kind, e.getCause() == null ? e : e.getCause()));
+            }
+        }
+        return run;
+    }
+
+    private Run drain(String kind, BiFunction<Instant, Integer, ExpiredBatch> expire, Instant now,
+                      List<SweepReport.Failure> failures) {
         Run run = new Run();
         while (true) {
             ExpiredBatch batch;
@@ -129,6 +160,11 @@ public final class ExpirySweepService implements ExpireDueUseCase, SweepStatsQue
         void add(ExpiredBatch batch) {
             count += batch.size();
             oldest = min(oldest, batch.oldestExpiry());
+        }
+
+        void add(Run other) {
+            count += other.count;
+            oldest = min(oldest, other.oldest);
         }
     }
 }

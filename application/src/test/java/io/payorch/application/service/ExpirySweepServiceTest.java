@@ -12,9 +12,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -23,7 +27,7 @@ class ExpirySweepServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-01-10T10:00:00Z");
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final SweepSettings settings = new SweepSettings(2, Duration.ofMinutes(2), Map.of(), Duration.ofMinutes(15),
+    private final SweepSettings settings = new SweepSettings(2, 1, Duration.ofMinutes(2), Map.of(), Duration.ofMinutes(15),
             Duration.ofMinutes(1));
     private final LifecycleCounters counters = new LifecycleCounters();
 
@@ -83,5 +87,50 @@ class ExpirySweepServiceTest {
         assertEquals(5, next.qrsExpired());
         assertEquals(Duration.ZERO, sweep.currentLag());
         assertEquals(1, sweep.snapshot().failedBatchesTotal());
+    }
+
+    @Test
+    void parallelWorkersShareTheDueItemsAndTheirCountsAndFailuresAddUp() {
+        SweepSettings two = new SweepSettings(2, 2, Duration.ofMinutes(2), Map.of(), Duration.ofMinutes(15),
+                Duration.ofMinutes(1));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            List<Instant> shared = Collections.synchronizedList(new ArrayList<>());
+            for (int i = 0; i < 1001; i++) {
+                shared.add(NOW.minusSeconds(i));
+            }
+            AtomicInteger batches = new AtomicInteger();
+            QrExpiryPort port = new QrExpiryPort() {
+                @Override
+                public ExpiredBatch expireDue(Instant now, int limit) {
+                    if (batches.incrementAndGet() == 3) {
+                        throw new IllegalStateException("one worker's batch fails");
+                    }
+                    List<ExpiredBatch.Item> items = new ArrayList<>();
+                    synchronized (shared) {
+                        while (items.size() < limit && !shared.isEmpty()) {
+                            items.add(new ExpiredBatch.Item("qr_" + shared.size(), "AOP", shared.remove(0)));
+                        }
+                    }
+                    return new ExpiredBatch(items);
+                }
+
+                @Override
+                public Optional<Instant> oldestDue(Instant now) {
+                    return Optional.empty();
+                }
+            };
+            ExpirySweepService parallel = new ExpirySweepService(port, ReconciliationServiceTest.noOtps(), clock, two,
+                    counters, pool);
+
+            SweepReport first = parallel.expireDue();
+            assertEquals(1, first.failures().size());
+            SweepReport second = parallel.expireDue();
+            assertEquals(1001, first.qrsExpired() + second.qrsExpired(), "every item once, over both runs");
+            assertEquals(1001, counters.count(LifecycleCounters.EXPIRATION, "AOP", "expired"));
+            assertEquals(Duration.ofSeconds(1000), first.lag().orElseThrow());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -39,7 +39,7 @@ class ReconciliationServiceTest {
     private final List<String> replayed = new ArrayList<>();
     private final LifecycleCounters counters = new LifecycleCounters();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final SweepSettings settings = new SweepSettings(500, Duration.ofMinutes(2), Map.of(),
+    private final SweepSettings settings = new SweepSettings(500, 1, Duration.ofMinutes(2), Map.of(),
             Duration.ofMinutes(15), Duration.ofMinutes(1));
     private final OpenQrClaimPort claims = (pendingBefore, now, recheckAt, limit) -> {
         List<QrIntent> claimed = open.stream().map(id -> store.findById(id).orElseThrow()).toList();

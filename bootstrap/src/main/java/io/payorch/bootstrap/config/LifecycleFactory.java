@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
 import io.payorch.application.lifecycle.LifecycleCounters;
 import io.payorch.application.lifecycle.SweepSettings;
 import io.payorch.application.port.out.JsonObjectParser;
@@ -20,6 +21,7 @@ import io.payorch.application.service.ExpirySweepService;
 import io.payorch.application.service.NotificationService;
 import io.payorch.application.service.ReconciliationService;
 import io.payorch.domain.Provider;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -30,11 +32,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Wires the lifecycle: expiry sweeps, reconciliation, closing and payment notifications.
  *
- * <p>Settings: {@code payorch.sweep.batch-size} (500), {@code payorch.reconcile.pending-after} (2m),
+ * <p>Settings: {@code payorch.sweep.batch-size} (500), {@code payorch.sweep.workers} (2), {@code payorch.reconcile.pending-after} (2m),
  * {@code payorch.reconcile.recheck-after} (1m), {@code payorch.reconcile.qr-lifetime.<provider>}
  * (15m unless set; {@code payorch.reconcile.qr-lifetime.default} changes the default), and each
  * provider's {@code payorch.providers.<name>.webhook-secret}.
@@ -49,6 +52,7 @@ class LifecycleFactory {
 
     @Singleton
     SweepSettings sweepSettings(@Value("${payorch.sweep.batch-size:500}") int batchSize,
+                                @Value("${payorch.sweep.workers:2}") int workers,
                                 @Value("${payorch.reconcile.pending-after:2m}") Duration pendingAfter,
                                 @Value("${payorch.reconcile.recheck-after:1m}") Duration recheckAfter,
                                 @Value("${payorch.reconcile.qr-lifetime.default:15m}") Duration defaultLifetime,
@@ -58,13 +62,14 @@ class LifecycleFactory {
             environment.getProperty("payorch.reconcile.qr-lifetime." + p.name().toLowerCase(Locale.ROOT),
                     Duration.class).ifPresent(d -> lifetimes.put(p, d));
         }
-        return new SweepSettings(batchSize, pendingAfter, lifetimes, defaultLifetime, recheckAfter);
+        return new SweepSettings(batchSize, workers, pendingAfter, lifetimes, defaultLifetime, recheckAfter);
     }
 
     @Singleton
     ExpirySweepService expirySweepService(QrExpiryPort qrs, OtpExpiryPort otps, Clock clock, SweepSettings settings,
-                                          LifecycleCounters counters) {
-        return new ExpirySweepService(qrs, otps, clock, settings, counters);
+                                          LifecycleCounters counters,
+                                          @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        return new ExpirySweepService(qrs, otps, clock, settings, counters, blocking);
     }
 
     @Singleton

@@ -2,14 +2,13 @@ package io.payorch.bootstrap.persistence;
 
 import io.payorch.application.port.out.ExpiredBatch;
 import io.payorch.application.port.out.QrExpiryPort;
-import io.payorch.domain.QrIntent;
+import io.payorch.domain.QrStatus;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,19 +16,34 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The QR expiry sweep in plain SQL. One call = one transaction: claim up to {@code limit} due
- * {@code ACTIVE} rows with {@code FOR UPDATE SKIP LOCKED} (rows another sweeper holds are skipped,
- * never waited for), let the domain expire each, write status and a new version, and one event each.
+ * The QR expiry sweep in plain SQL. One call = one transaction and one set-based statement: claim
+ * up to {@code limit} due {@code ACTIVE} rows with {@code FOR UPDATE SKIP LOCKED} (rows another
+ * sweeper holds are skipped, never waited for), mark them {@code EXPIRED} with a new version, and
+ * write exactly one event each, whose reason is the domain's ({@code QrIntent.expire}:
+ * "expired at " and the expiry as {@link Instant#toString()} writes it).
  */
 @Singleton
 public class JdbcQrExpirySweep implements QrExpiryPort {
 
-    private static final String CLAIM = "SELECT " + QrRows.COLUMNS + " FROM qr_intent"
-            + " WHERE status = 'ACTIVE' AND expires_at <= ? ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED";
-    private static final String UPDATE = "UPDATE qr_intent SET status = ?, version = version + 1, updated_at = ?"
-            + " WHERE id = ? AND version = ?";
-    private static final String OLDEST = "SELECT min(expires_at) FROM qr_intent WHERE status = 'ACTIVE' AND expires_at <= ?";
     private static final String SOURCE = "sweep";
+    /** {@code Instant.toString()} of a microsecond timestamp: no fraction, or 3 or 6 digits. */
+    private static final String INSTANT_TEXT = "to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS')"
+            + " || CASE WHEN extract(microseconds FROM expires_at)::bigint % 1000000 = 0 THEN ''"
+            + " WHEN extract(microseconds FROM expires_at)::bigint % 1000 = 0 THEN to_char(expires_at AT TIME ZONE 'UTC', '.MS')"
+            + " ELSE to_char(expires_at AT TIME ZONE 'UTC', '.US') END || 'Z'";
+    private static final String EXPIRE = "WITH due AS ("
+            + "  SELECT id FROM qr_intent WHERE status = '" + QrStatus.ACTIVE + "' AND expires_at <= ?"
+            + "  ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED"
+            + "), expired AS ("
+            + "  UPDATE qr_intent q SET status = '" + QrStatus.EXPIRED + "', version = q.version + 1, updated_at = ?"
+            + "    FROM due WHERE q.id = due.id"
+            + "  RETURNING q.id, q.provider, q.expires_at"
+            + "), events AS ("
+            + "  INSERT INTO qr_intent_event (qr_id, from_status, to_status, at, reason, source)"
+            + "  SELECT id, '" + QrStatus.ACTIVE + "', '" + QrStatus.EXPIRED + "', ?, 'expired at ' || " + INSTANT_TEXT
+            + ", '" + SOURCE + "' FROM expired"
+            + ") SELECT id, provider, expires_at FROM expired";
+    private static final String OLDEST = "SELECT min(expires_at) FROM qr_intent WHERE status = 'ACTIVE' AND expires_at <= ?";
 
     private final TransactionOperations<Connection> transactions;
 
@@ -40,48 +54,22 @@ public class JdbcQrExpirySweep implements QrExpiryPort {
     @Override
     public ExpiredBatch expireDue(Instant now, int limit) {
         return SqlTransactions.write(transactions, connection -> {
-            Connection c = connection;
-            List<QrIntent> due = claim(c, now, limit);
-            List<ExpiredBatch.Item> items = new ArrayList<>(due.size());
-            try (PreparedStatement update = c.prepareStatement(UPDATE);
-                 PreparedStatement events = c.prepareStatement(QrRows.INSERT_EVENT)) {
-                for (QrIntent qr : due) {
-                    Instant expiredAt = qr.expiry().at();
-                    qr.expire(now, SOURCE);
-                    update.setString(1, qr.status().name());
-                    update.setTimestamp(2, Timestamp.from(now));
-                    update.setString(3, qr.id());
-                    update.setLong(4, qr.version());
-                    update.addBatch();
-                    QrRows.addEvents(events, qr.id(), qr.pendingChanges());
-                    items.add(new ExpiredBatch.Item(qr.id(), qr.provider() == null ? null : qr.provider().name(),
-                            expiredAt));
-                }
-                if (!due.isEmpty()) {
-                    for (int updated : update.executeBatch()) {
-                        if (updated != 1) {
-                            throw new IllegalStateException("a claimed QR changed under its row lock");
-                        }
+            List<ExpiredBatch.Item> items = new ArrayList<>();
+            try (PreparedStatement s = connection.prepareStatement(EXPIRE)) {
+                Timestamp at = Timestamp.from(now);
+                s.setTimestamp(1, at);
+                s.setInt(2, limit);
+                s.setTimestamp(3, at);
+                s.setTimestamp(4, at);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        items.add(new ExpiredBatch.Item(r.getString("id"), r.getString("provider"),
+                                QrRows.instant(r, "expires_at")));
                     }
-                    events.executeBatch();
                 }
             }
             return new ExpiredBatch(items);
         });
-    }
-
-    private static List<QrIntent> claim(Connection c, Instant now, int limit) throws SQLException {
-        List<QrIntent> due = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(CLAIM)) {
-            s.setTimestamp(1, Timestamp.from(now));
-            s.setInt(2, limit);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    due.add(QrRows.read(r));
-                }
-            }
-        }
-        return due;
     }
 
     @Override

@@ -6,12 +6,10 @@ import io.payorch.domain.QrIntent;
 import io.payorch.domain.QrStatus;
 import io.payorch.domain.QrUsage;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 
 /** Plain-SQL reading and writing of QR rows and events, for the statements Micronaut Data cannot express. */
 final class QrRows {
@@ -52,21 +50,4 @@ final class QrRows {
     static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
-
-    /** Adds one batch entry per change to an {@code INSERT INTO qr_intent_event} statement. */
-    static void addEvents(PreparedStatement insert, String qrId, List<io.payorch.domain.StateChange> changes)
-            throws SQLException {
-        for (io.payorch.domain.StateChange c : changes) {
-            insert.setString(1, qrId);
-            insert.setString(2, c.from());
-            insert.setString(3, c.to());
-            insert.setTimestamp(4, timestamp(c.at()));
-            insert.setString(5, c.reason());
-            insert.setString(6, c.source());
-            insert.addBatch();
-        }
-    }
-
-    static final String INSERT_EVENT = "INSERT INTO qr_intent_event (qr_id, from_status, to_status, at, reason, source)"
-            + " VALUES (?, ?, ?, ?, ?, ?)";
 }
