@@ -14,13 +14,15 @@ cd "$ROOT"
 
 # ---------------------------------------------------------------- settings (all from the environment)
 if [[ "${BENCH_QUICK:-0}" == "1" ]]; then
-  q_duration=5 q_warmup=3 q_soak=10 q_rows=100000 q_startups=3
+  q_duration=5 q_warmup=3 q_first_warmup=3 q_soak=10 q_rows=100000 q_startups=3
 else
-  q_duration=60 q_warmup=15 q_soak=300 q_rows=1000000 q_startups=10
+  q_duration=60 q_warmup=15 q_first_warmup=150 q_soak=300 q_rows=1000000 q_startups=10
 fi
 DURATION="${BENCH_DURATION:-$q_duration}"                 # seconds of each measured load
 WARMUP="${BENCH_WARMUP:-$q_warmup}"                       # seconds of warm-up before each load
+FIRST_WARMUP="${BENCH_FIRST_WARMUP:-$q_first_warmup}"     # warm-up of a fresh JVM's first load (JIT)
 RATE="${BENCH_RATE:-2000}"                                # fixed rate of the latency and RSS runs
+SUSTAINED_SHARE="${BENCH_SUSTAINED_SHARE:-50}"            # % of the measured create-QR peak: a second latency run
 LATENCY_DURATION="${BENCH_LATENCY_DURATION:-$DURATION}"
 SOAK_SECONDS="${BENCH_SOAK_SECONDS:-$q_soak}"             # the RSS run at the fixed rate
 SWEEP_ROWS="${BENCH_SWEEP_ROWS:-$q_rows}"
@@ -189,15 +191,37 @@ kv() { # kv LINE KEY: value of key=value in a line
   tr ' ' '\n' <<<"$1" | awk -F= -v k="$2" '$1 == k { print $2 }'
 }
 
+# ---------------------------------------------------------------- CPU per request, by process
+# Where a closed-loop run's CPU went: the server under test (CPU_APP_PID), the simulator process
+# (CPU_SIM_PID), every PostgreSQL process, and the rest of the machine (wrk, kernel threads, ...),
+# from /proc (utime + stime) and /proc/stat, divided by the requests answered.
+CLK_TCK="$(getconf CLK_TCK)"
+CPU_APP_PID="" CPU_SIM_PID=""
+pid_ticks() { local p t=0; for p in "$@"; do [[ -n "$p" && -r /proc/$p/stat ]] && t=$((t + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo "$t"; }
+postgres_ticks() { local f t=0 c; for f in /proc/[0-9]*; do read -r c <"$f/comm" 2>/dev/null || continue; [[ "$c" == postgres ]] && t=$((t + $(awk '{ print $14 + $15 }' "$f/stat" 2>/dev/null || echo 0))); done; echo "$t"; }
+machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+cpu_snapshot() { echo "$(pid_ticks "$CPU_APP_PID") $(pid_ticks "$CPU_SIM_PID") $(postgres_ticks) $(machine_ticks) $(date +%s%N)"; }
+# cpu_per_request BEFORE AFTER REQUESTS: "app=.. sim=.. postgres=.. other=.. busy=..%" (ms of CPU per request)
+cpu_per_request() {
+  awk -v b="$1" -v a="$2" -v n="$3" -v hz="$CLK_TCK" -v cores="$(nproc)" 'BEGIN {
+    split(b, x, " "); split(a, y, " "); if (n <= 0) { print "-"; exit }
+    app = (y[1] - x[1]) * 1000 / hz / n; sim = (y[2] - x[2]) * 1000 / hz / n; pg = (y[3] - x[3]) * 1000 / hz / n
+    all = (y[4] - x[4]) * 1000 / hz / n; other = all - app - sim - pg; if (other < 0) other = 0
+    busy = (y[4] - x[4]) / hz / ((y[5] - x[5]) / 1e9) / cores * 100
+    printf "app=%.3f sim=%.3f postgres=%.3f other=%.3f busy=%.0f%%", app, sim, pg, other, busy }'
+}
+
 # ---------------------------------------------------------------- load generators
-# run_wrk LABEL URL BODY_FILE IDEMPOTENCY(0|1): warm-up, then measure; sets W_RPS W_REQ W_ERR W_P50 W_P99
+# run_wrk LABEL URL BODY_FILE IDEMPOTENCY(0|1) [WARMUP_S]: warm-up, then measure;
+# sets W_RPS W_REQ W_ERR W_P50 W_P99 W_CPU
 run_wrk() {
-  local label="$1" url="$2" body="$3" idem="$4" outfile="$OUT/wrk-$1.txt" line non2xx
-  if ((WARMUP > 0)); then
+  local label="$1" url="$2" body="$3" idem="$4" warmup="${5:-$WARMUP}" outfile="$OUT/wrk-$1.txt" line non2xx before
+  if ((warmup > 0)); then
     fg_run env BENCH_BODY_FILE="$body" BENCH_AUTH="$MERCHANT_AUTH" BENCH_IDEMPOTENCY="$idem" BENCH_RUN_TAG="$RUN_TAG-w-$label" \
-      timeout -k 5 $((WARMUP + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s \
+      timeout -k 5 $((warmup + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${warmup}s" --timeout 10s \
       -s bench/wrk/post.lua "$url" >"$OUT/wrk-$label-warmup.txt" 2>&1 || die "wrk warm-up of $label failed"
   fi
+  before="$(cpu_snapshot)"
   fg_run env BENCH_BODY_FILE="$body" BENCH_AUTH="$MERCHANT_AUTH" BENCH_IDEMPOTENCY="$idem" BENCH_RUN_TAG="$RUN_TAG-$label" \
     timeout -k 5 $((DURATION + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency \
     -s bench/wrk/post.lua "$url" >"$outfile" 2>&1 || die "wrk run of $label failed: $(tail -5 "$outfile")"
@@ -205,7 +229,8 @@ run_wrk() {
   non2xx="$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$outfile")"
   W_RPS="$(kv "$line" rps)"; W_REQ="$(kv "$line" requests)"; W_P50="$(kv "$line" p50_ms)"; W_P99="$(kv "$line" p99_ms)"
   W_ERR=$(( ${non2xx:-0} + $(kv "$line" connect_errors) + $(kv "$line" read_errors) + $(kv "$line" write_errors) + $(kv "$line" timeouts) ))
-  log "$label: $W_RPS req/s, $W_REQ requests, $W_ERR errors/non-2xx, p50 $W_P50 ms, p99 $W_P99 ms"
+  W_CPU="$(cpu_per_request "$before" "$(cpu_snapshot)" "$W_REQ")"
+  log "$label: $W_RPS req/s, $W_REQ requests, $W_ERR errors/non-2xx, p50 $W_P50 ms, p99 $W_P99 ms; CPU ms per request: $W_CPU"
 }
 
 OPENLOOP_CP="$OUT/openloop-classes"
@@ -255,7 +280,7 @@ fi
   echo "postgresql:  $(psql_val postgres 'show server_version') at $PGHOST:$PGPORT; $(psql_val postgres "select string_agg(name || '=' || current_setting(name), ' ' order by name) from pg_settings where name in ('shared_buffers','max_connections','synchronous_commit','fsync','wal_level')")"
   echo "wrk:         $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
   echo "JVM flags:   payorch and baseline app: $JAVA_OPTS_BENCH; simulator: $SIM_JAVA_OPTS"
-  echo "settings:    duration=${DURATION}s warmup=${WARMUP}s wrk -t$THREADS -c$CONNECTIONS rate=$RATE/s latency=${LATENCY_DURATION}s soak=${SOAK_SECONDS}s sweep_rows=$SWEEP_ROWS startup_runs=$STARTUP_RUNS pgbench_clients=$PGBENCH_CLIENTS"
+  echo "settings:    duration=${DURATION}s warmup=${WARMUP}s first_warmup=${FIRST_WARMUP}s wrk -t$THREADS -c$CONNECTIONS rate=$RATE/s latency=${LATENCY_DURATION}s soak=${SOAK_SECONDS}s sweep_rows=$SWEEP_ROWS startup_runs=$STARTUP_RUNS pgbench_clients=$PGBENCH_CLIENTS"
 } >"$OUT/machine.txt"
 cat "$OUT/machine.txt"
 
@@ -329,8 +354,9 @@ if wants baseline; then
   R[baseline_idle_rss]="$(rss_mb "$BASE_PID")"
   probe "http://127.0.0.1:$BASELINE_PORT/rows" "$ROW_BODY"
   [[ "$PROBE_STATUS" == "201" ]] || die "baseline app answered $PROBE_STATUS: $PROBE_BODY"
-  run_wrk baseline-insert "http://127.0.0.1:$BASELINE_PORT/rows" "$ROW_BODY" 0
-  R[baseline_rps]="$W_RPS" R[baseline_err]="$W_ERR"
+  CPU_APP_PID=$BASE_PID CPU_SIM_PID=$SIM_PID
+  run_wrk baseline-insert "http://127.0.0.1:$BASELINE_PORT/rows" "$ROW_BODY" 0 "$FIRST_WARMUP"
+  R[baseline_rps]="$W_RPS" R[baseline_err]="$W_ERR" R[baseline_cpu]="$W_CPU"
   stop_started "$BASE_PID"
 fi
 
@@ -350,10 +376,11 @@ if wants qr || wants otp || wants latency; then
   if wants qr; then
     probe "$PAYORCH/v1/qr-codes" "$QR_BODY"
     [[ "$PROBE_STATUS" == "201" ]] || die "POST /v1/qr-codes answered $PROBE_STATUS: $PROBE_BODY"
-    run_wrk qr-no-key "$PAYORCH/v1/qr-codes" "$QR_BODY" 0
-    R[qr_rps]="$W_RPS" R[qr_err]="$W_ERR"
+    CPU_APP_PID=$PAYORCH_PID CPU_SIM_PID=$SIM_PID
+    run_wrk qr-no-key "$PAYORCH/v1/qr-codes" "$QR_BODY" 0 "$FIRST_WARMUP"
+    R[qr_rps]="$W_RPS" R[qr_err]="$W_ERR" R[qr_cpu]="$W_CPU"
     run_wrk qr-key "$PAYORCH/v1/qr-codes" "$QR_BODY" 1
-    R[qr_key_rps]="$W_RPS" R[qr_key_err]="$W_ERR"
+    R[qr_key_rps]="$W_RPS" R[qr_key_err]="$W_ERR" R[qr_key_cpu]="$W_CPU"
   fi
 
   if wants otp; then
@@ -363,8 +390,9 @@ if wants qr || wants otp || wants latency; then
     elif [[ "$PROBE_STATUS" != "201" ]]; then
       note "transfer OTP not measured: the probe got $PROBE_STATUS: ${PROBE_BODY:0:300} (fix BENCH_OTP_BODY?)"
     else
-      run_wrk otp-no-key "$PAYORCH/v1/transfer-otps" "$OTP_BODY" 0
-      R[otp_rps]="$W_RPS" R[otp_err]="$W_ERR"
+      CPU_APP_PID=$PAYORCH_PID CPU_SIM_PID=$SIM_PID
+      run_wrk otp-no-key "$PAYORCH/v1/transfer-otps" "$OTP_BODY" 0 "$(wants qr && echo "$WARMUP" || echo "$FIRST_WARMUP")"
+      R[otp_rps]="$W_RPS" R[otp_err]="$W_ERR" R[otp_cpu]="$W_CPU"
       run_wrk otp-key "$PAYORCH/v1/transfer-otps" "$OTP_BODY" 1
       R[otp_key_rps]="$W_RPS" R[otp_key_err]="$W_ERR"
     fi
@@ -376,6 +404,15 @@ if wants qr || wants otp || wants latency; then
     for k in ok errors p50_ms p99_ms p999_ms achieved_rps late_sends unsent; do R[sim_$k]="$(kv "$O_LINE" "$k")"; done
     run_openloop payorch-qr "$PAYORCH/v1/qr-codes" "$QR_BODY" "$RATE" "$LATENCY_DURATION" "$WARMUP" --idempotency-key
     for k in ok errors p50_ms p99_ms p999_ms achieved_rps late_sends unsent; do R[lat_$k]="$(kv "$O_LINE" "$k")"; done
+    # the same at a rate payorch sustains on this machine: what payorch adds when it is not queueing
+    if [[ -n "${R[qr_rps]:-}" ]]; then
+      R[sus_rate]="$(awk -v r="${R[qr_rps]}" -v s="$SUSTAINED_SHARE" 'BEGIN { printf "%d", r * s / 100 }')"
+      log "latency at ${R[sus_rate]}/s ($SUSTAINED_SHARE % of the create-QR peak): the simulator alone, then payorch"
+      run_openloop simulator-sustained "$SIM/aop/api/AOP/V4/DynamicQRCode" "$SIM_BODY" "${R[sus_rate]}" "$LATENCY_DURATION" "$WARMUP"
+      for k in errors p50_ms p99_ms p999_ms; do R[sussim_$k]="$(kv "$O_LINE" "$k")"; done
+      run_openloop payorch-qr-sustained "$PAYORCH/v1/qr-codes" "$QR_BODY" "${R[sus_rate]}" "$LATENCY_DURATION" "$WARMUP" --idempotency-key
+      for k in errors p50_ms p99_ms p999_ms achieved_rps; do R[sus_$k]="$(kv "$O_LINE" "$k")"; done
+    fi
   fi
   stop_started "$PAYORCH_PID"
 fi
@@ -474,18 +511,28 @@ startup_ms() {
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 if wants startup; then
-  log "start-up to healthy, median of $STARTUP_RUNS (payorch, then the baseline app)"
-  : >"$OUT/startup-payorch.txt"; : >"$OUT/startup-baseline.txt"
-  for ((i = 1; i <= STARTUP_RUNS; i++)); do
-    startup_ms payorch "$PAYORCH_JAR" bench_startup MICRONAUT_ENVIRONMENTS=sandbox \
-      PAYORCH_PROVIDERS_AOP_BASE_URL="$SIM/aop" PAYORCH_PROVIDERS_DMT_BASE_URL="$SIM/dmt" >>"$OUT/startup-payorch.txt"
-  done
-  for ((i = 1; i <= STARTUP_RUNS; i++)); do
-    startup_ms baseline "$BASELINE_JAR" bench_startup >>"$OUT/startup-baseline.txt"
-  done
+  log "start-up to healthy, median of $STARTUP_RUNS (payorch, then the baseline app; plain, then with an AppCDS archive)"
+  payorch_start() { startup_ms payorch "$PAYORCH_JAR" bench_startup MICRONAUT_ENVIRONMENTS=sandbox \
+      PAYORCH_PROVIDERS_AOP_BASE_URL="$SIM/aop" PAYORCH_PROVIDERS_DMT_BASE_URL="$SIM/dmt" "$@"; }
+  # AppCDS (JDK 17): one training start writes the archive of the classes it loaded
+  # (-XX:ArchiveClassesAtExit), later starts map it (-XX:SharedArchiveFile); docs/BENCHMARKS.md
+  : >"$OUT/startup-payorch.txt"; : >"$OUT/startup-baseline.txt"; : >"$OUT/startup-payorch-cds.txt"; : >"$OUT/startup-baseline-cds.txt"
+  for ((i = 1; i <= STARTUP_RUNS; i++)); do payorch_start >>"$OUT/startup-payorch.txt"; done
+  for ((i = 1; i <= STARTUP_RUNS; i++)); do startup_ms baseline "$BASELINE_JAR" bench_startup >>"$OUT/startup-baseline.txt"; done
+  saved_opts="$JAVA_OPTS_BENCH"
+  JAVA_OPTS_BENCH="$saved_opts -XX:ArchiveClassesAtExit=$OUT/payorch.jsa"; payorch_start >/dev/null
+  JAVA_OPTS_BENCH="$saved_opts -XX:ArchiveClassesAtExit=$OUT/baseline.jsa"; startup_ms baseline "$BASELINE_JAR" bench_startup >/dev/null
+  JAVA_OPTS_BENCH="$saved_opts -XX:SharedArchiveFile=$OUT/payorch.jsa"
+  for ((i = 1; i <= STARTUP_RUNS; i++)); do payorch_start >>"$OUT/startup-payorch-cds.txt"; done
+  JAVA_OPTS_BENCH="$saved_opts -XX:SharedArchiveFile=$OUT/baseline.jsa"
+  for ((i = 1; i <= STARTUP_RUNS; i++)); do startup_ms baseline "$BASELINE_JAR" bench_startup >>"$OUT/startup-baseline-cds.txt"; done
+  JAVA_OPTS_BENCH="$saved_opts"
   R[startup_ms]="$(median <"$OUT/startup-payorch.txt")"
   R[baseline_startup_ms]="$(median <"$OUT/startup-baseline.txt")"
+  R[startup_cds_ms]="$(median <"$OUT/startup-payorch-cds.txt")"
+  R[baseline_startup_cds_ms]="$(median <"$OUT/startup-baseline-cds.txt")"
   log "start-up: payorch $(tr '\n' ' ' <"$OUT/startup-payorch.txt")ms -> median ${R[startup_ms]}; baseline median ${R[baseline_startup_ms]} ms"
+  log "start-up with AppCDS: payorch $(tr '\n' ' ' <"$OUT/startup-payorch-cds.txt")ms -> median ${R[startup_cds_ms]}; baseline median ${R[baseline_startup_cds_ms]} ms"
 fi
 
 # ---- RSS after SOAK_SECONDS at the fixed rate
@@ -511,11 +558,13 @@ if wants qr; then
   row "create-QR peak, no key (req/s)" "$(v qr_rps)" "pgbench 1-row insert tps" "$(v pgbench_tps)" "-"
   row "create-QR peak, Idempotency-Key (req/s)" "$(v qr_key_rps)" "baseline app, 1 insert" "$(v baseline_rps)" ">= 6000 and >= 0.3x"
   row "  errors / non-2xx" "$(v qr_key_err)" "-" "-" "0"
+  row "  CPU ms per create-QR (no key), by process" "$(v qr_cpu)" "per baseline-app insert" "$(v baseline_cpu)" "-"
 fi
 if wants otp; then
   if [[ -n "$(v otp_rps)" ]]; then
     row "transfer-OTP peak, no key (req/s)" "$(v otp_rps)" "baseline app, 1 insert" "$(v baseline_rps)" ">= 6000"
     row "  errors / non-2xx" "$(v otp_err)" "-" "-" "0"
+    row "  CPU ms per transfer OTP (no key), by process" "$(v otp_cpu)" "-" "-" "-"
     row "transfer-OTP peak, Idempotency-Key (req/s)" "$(v otp_key_rps)" "baseline app, 1 insert" "$(v baseline_rps)" ">= 6000"
     row "  errors / non-2xx" "$(v otp_key_err)" "-" "-" "0"
   else
@@ -530,6 +579,13 @@ if wants latency; then
   row "  payorch adds at p99 (ms)" "$(sub "$(v lat_p99_ms)" "$(v sim_p99_ms)")" "-" "-" "<= 5"
   row "  payorch adds at p99.9 (ms)" "$(sub "$(v lat_p999_ms)" "$(v sim_p999_ms)")" "-" "-" "-"
   row "  errors / non-2xx (payorch; simulator)" "$(v lat_errors)" "simulator errors" "$(v sim_errors)" "0"
+  if [[ -n "$(v sus_rate)" ]]; then
+    row "create-QR at $(v sus_rate)/s ($SUSTAINED_SHARE% of peak): p50 total (ms)" "$(v sus_p50_ms)" "simulator alone p50" "$(v sussim_p50_ms)" "-"
+    row "  payorch adds at p50 (ms)" "$(sub "$(v sus_p50_ms)" "$(v sussim_p50_ms)")" "-" "-" "-"
+    row "  payorch adds at p99 (ms)" "$(sub "$(v sus_p99_ms)" "$(v sussim_p99_ms)")" "-" "-" "-"
+    row "  payorch adds at p99.9 (ms)" "$(sub "$(v sus_p999_ms)" "$(v sussim_p999_ms)")" "-" "-" "-"
+    row "  errors (payorch; simulator)" "$(v sus_errors)" "simulator errors" "$(v sussim_errors)" "0"
+  fi
 fi
 if wants sweep; then
   if [[ -n "$(v sweep_rate)" ]]; then
@@ -543,6 +599,7 @@ if wants sweep; then
 fi
 if wants startup; then
   row "start-up to healthy, median (ms)" "$(v startup_ms)" "baseline app start-up" "$(v baseline_startup_ms)" "<= 1500"
+  row "start-up to healthy with AppCDS, median (ms)" "$(v startup_cds_ms)" "baseline app with AppCDS" "$(v baseline_startup_cds_ms)" "<= 1500"
 fi
 if wants qr || wants otp || wants latency; then
   row "RSS idle (MB)" "$(v idle_rss)" "baseline app idle RSS" "$(v baseline_idle_rss)" "<= 250"
@@ -555,7 +612,7 @@ fi
 {
   echo
   if [[ "${BENCH_QUICK:-0}" == 1 ]]; then mode='QUICK MODE: short durations, figures indicative only'
-  elif [[ -z "${BENCH_ONLY:-}" && "$DURATION $WARMUP $RATE $LATENCY_DURATION $SOAK_SECONDS $SWEEP_ROWS $STARTUP_RUNS" == "60 15 2000 60 300 1000000 10" ]]; then
+  elif [[ -z "${BENCH_ONLY:-}" && "$DURATION $WARMUP $FIRST_WARMUP $RATE $LATENCY_DURATION $SOAK_SECONDS $SWEEP_ROWS $STARTUP_RUNS" == "60 15 150 2000 60 300 1000000 10" ]]; then
     mode='full run, default settings'
   else mode='custom settings or phases, not the full benchmark: see the settings above'
   fi
