@@ -1,9 +1,9 @@
 package io.payorch.bootstrap.persistence;
 
+import io.micronaut.data.connection.ConnectionOperations;
 import io.payorch.application.idempotency.IdempotencyKey;
 import io.payorch.application.idempotency.StoredResponse;
 import io.payorch.application.port.out.IdempotencyStore;
-import io.micronaut.data.connection.ConnectionOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -15,10 +15,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Idempotency records in PostgreSQL. Every statement is one auto-committed step: the claim is a
- * single {@code INSERT ... ON CONFLICT DO NOTHING}, a takeover an update guarded by the previous
- * holder's token, so any number of instances agree on who holds a key. Each method is one
- * auto-committed statement (never a transaction held across a provider call).
+ * Idempotency records in PostgreSQL. Each method is one auto-committed statement (never a
+ * transaction held across a provider call): the claim is a single
+ * {@code INSERT ... ON CONFLICT DO NOTHING}, a takeover an update guarded by the previous holder's
+ * token, so any number of instances agree on who holds a key.
  */
 @Singleton
 public class JdbcIdempotencyStore implements IdempotencyStore {
