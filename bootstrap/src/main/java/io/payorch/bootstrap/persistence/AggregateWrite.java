@@ -1,5 +1,7 @@
 package io.payorch.bootstrap.persistence;
 
+import io.micronaut.data.connection.ConnectionOperations;
+import io.payorch.application.ConcurrentUpdateException;
 import io.payorch.domain.StateChange;
 
 import java.sql.Connection;
@@ -79,6 +81,19 @@ final class AggregateWrite {
         this.eventKey = key;
         this.events = List.copyOf(changes);
         return this;
+    }
+
+    /**
+     * Runs it on the current connection ({@link SqlTransactions#statement}) and answers the row's
+     * new version; an update that finds the row changed writes nothing and throws
+     * {@link ConcurrentUpdateException} naming {@code entity} and {@code id}.
+     */
+    long save(ConnectionOperations<Connection> connections, String entity, String id) {
+        Long version = SqlTransactions.statement(connections, this::execute);
+        if (version == null) {
+            throw new ConcurrentUpdateException(entity, id);
+        }
+        return version;
     }
 
     /** Runs it; the row's version afterwards, or {@code null} when an update found the row changed. */

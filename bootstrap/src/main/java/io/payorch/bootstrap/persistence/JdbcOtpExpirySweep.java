@@ -11,8 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,8 +38,8 @@ public class JdbcOtpExpirySweep implements OtpExpiryPort {
             + "  RETURNING o.id, due.status AS from_status, o.expires_at"
             + "), events AS ("
             + "  INSERT INTO transfer_otp_event (otp_id, from_status, to_status, at, reason, source)"
-            + "  SELECT id, from_status, '" + TransferOtpStatus.EXPIRED + "', ?, ?, 'sweep' FROM expired"
-            + ") SELECT id, expires_at FROM expired";
+            + "  SELECT id, from_status, '" + TransferOtpStatus.EXPIRED + "', ?, '" + REASON + "', 'sweep' FROM expired"
+            + ") SELECT id, 'DMT' AS provider, expires_at FROM expired";
     private static final String OLDEST = "SELECT min(expires_at) FROM transfer_otp WHERE status IN " + SENT
             + " AND expires_at <= ?";
 
@@ -53,23 +51,7 @@ public class JdbcOtpExpirySweep implements OtpExpiryPort {
 
     @Override
     public ExpiredBatch expireDue(Instant now, int limit) {
-        return SqlTransactions.write(transactions, connection -> {
-            List<ExpiredBatch.Item> items = new ArrayList<>();
-            try (PreparedStatement s = connection.prepareStatement(EXPIRE)) {
-                Timestamp at = Timestamp.from(now);
-                s.setTimestamp(1, at);
-                s.setInt(2, limit);
-                s.setTimestamp(3, at);
-                s.setTimestamp(4, at);
-                s.setString(5, REASON);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        items.add(new ExpiredBatch.Item(r.getString("id"), "DMT", QrRows.instant(r, "expires_at")));
-                    }
-                }
-            }
-            return new ExpiredBatch(items);
-        });
+        return SqlTransactions.expire(transactions, EXPIRE, now, limit);
     }
 
     @Override

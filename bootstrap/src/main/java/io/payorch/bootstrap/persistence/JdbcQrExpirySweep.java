@@ -1,9 +1,9 @@
 package io.payorch.bootstrap.persistence;
 
+import io.micronaut.transaction.TransactionOperations;
 import io.payorch.application.port.out.ExpiredBatch;
 import io.payorch.application.port.out.QrExpiryPort;
 import io.payorch.domain.QrStatus;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -11,8 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -53,23 +51,7 @@ public class JdbcQrExpirySweep implements QrExpiryPort {
 
     @Override
     public ExpiredBatch expireDue(Instant now, int limit) {
-        return SqlTransactions.write(transactions, connection -> {
-            List<ExpiredBatch.Item> items = new ArrayList<>();
-            try (PreparedStatement s = connection.prepareStatement(EXPIRE)) {
-                Timestamp at = Timestamp.from(now);
-                s.setTimestamp(1, at);
-                s.setInt(2, limit);
-                s.setTimestamp(3, at);
-                s.setTimestamp(4, at);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        items.add(new ExpiredBatch.Item(r.getString("id"), r.getString("provider"),
-                                QrRows.instant(r, "expires_at")));
-                    }
-                }
-            }
-            return new ExpiredBatch(items);
-        });
+        return SqlTransactions.expire(transactions, EXPIRE, now, limit);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.payorch.bootstrap.persistence;
 
 import io.micronaut.data.connection.ConnectionOperations;
-import io.payorch.application.ConcurrentUpdateException;
 import io.payorch.application.ProviderAttempt;
 import io.payorch.application.port.out.QrIntentStore;
 import io.payorch.domain.Money;
@@ -87,12 +86,7 @@ public class JdbcQrIntentStore implements QrIntentStore {
     }
 
     private void save(QrIntent intent, AggregateWrite write) {
-        write.withEvents("qr_intent_event", "qr_id", intent.pendingChanges());
-        Long version = SqlTransactions.statement(connections, write::execute);
-        if (version == null) {
-            throw new ConcurrentUpdateException("QR", intent.id());
-        }
-        intent.markSaved(version);
+        intent.markSaved(write.withEvents("qr_intent_event", "qr_id", intent.pendingChanges()).save(connections, "QR", intent.id()));
     }
 
     @Override

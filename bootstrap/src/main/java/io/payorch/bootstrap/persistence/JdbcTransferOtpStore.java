@@ -1,7 +1,6 @@
 package io.payorch.bootstrap.persistence;
 
 import io.micronaut.data.connection.ConnectionOperations;
-import io.payorch.application.ConcurrentUpdateException;
 import io.payorch.application.port.out.TransferOtpStore;
 import io.payorch.domain.Money;
 import io.payorch.domain.StateChange;
@@ -69,12 +68,7 @@ public class JdbcTransferOtpStore implements TransferOtpStore {
     }
 
     private void save(TransferOtp otp, AggregateWrite write) {
-        write.withEvents("transfer_otp_event", "otp_id", otp.pendingChanges());
-        Long version = SqlTransactions.statement(connections, write::execute);
-        if (version == null) {
-            throw new ConcurrentUpdateException("transfer OTP", otp.id());
-        }
-        otp.markSaved(version);
+        otp.markSaved(write.withEvents("transfer_otp_event", "otp_id", otp.pendingChanges()).save(connections, "transfer OTP", otp.id()));
     }
 
     @Override
