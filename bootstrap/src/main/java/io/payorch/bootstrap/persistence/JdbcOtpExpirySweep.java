@@ -1,17 +1,11 @@
 package io.payorch.bootstrap.persistence;
 
 import io.micronaut.transaction.TransactionOperations;
-import io.payorch.application.port.out.ExpiredBatch;
 import io.payorch.application.port.out.OtpExpiryPort;
 import io.payorch.domain.TransferOtpStatus;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.Optional;
 
 /**
  * The transfer-OTP expiry sweep in plain SQL, against {@code transfer_otp} (id, status,
@@ -22,7 +16,7 @@ import java.util.Optional;
  * follows the transfer-OTP store's schema with nothing more than these names.
  */
 @Singleton
-public class JdbcOtpExpirySweep implements OtpExpiryPort {
+public class JdbcOtpExpirySweep extends SetBasedExpiry implements OtpExpiryPort {
 
     /** The domain's reason for this transition ({@code TransferOtp.expire}). */
     static final String REASON = "OTP validity of 90 s passed";
@@ -43,26 +37,7 @@ public class JdbcOtpExpirySweep implements OtpExpiryPort {
     private static final String OLDEST = "SELECT min(expires_at) FROM transfer_otp WHERE status IN " + SENT
             + " AND expires_at <= ?";
 
-    private final TransactionOperations<Connection> transactions;
-
     JdbcOtpExpirySweep(TransactionOperations<Connection> transactions) {
-        this.transactions = transactions;
-    }
-
-    @Override
-    public ExpiredBatch expireDue(Instant now, int limit) {
-        return SqlTransactions.expire(transactions, EXPIRE, now, limit);
-    }
-
-    @Override
-    public Optional<Instant> oldestDue(Instant now) {
-        return SqlTransactions.read(transactions, connection -> {
-            try (PreparedStatement s = connection.prepareStatement(OLDEST)) {
-                s.setTimestamp(1, Timestamp.from(now));
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.ofNullable(QrRows.instant(r, "min")) : Optional.<Instant>empty();
-                }
-            }
-        });
+        super(transactions, EXPIRE, OLDEST);
     }
 }

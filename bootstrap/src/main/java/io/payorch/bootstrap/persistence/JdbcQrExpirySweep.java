@@ -1,27 +1,21 @@
 package io.payorch.bootstrap.persistence;
 
 import io.micronaut.transaction.TransactionOperations;
-import io.payorch.application.port.out.ExpiredBatch;
 import io.payorch.application.port.out.QrExpiryPort;
 import io.payorch.domain.QrStatus;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.Optional;
 
 /**
  * The QR expiry sweep in plain SQL. One call = one transaction and one set-based statement: claim
  * up to {@code limit} due {@code ACTIVE} rows with {@code FOR UPDATE SKIP LOCKED} (rows another
  * sweeper holds are skipped, never waited for), mark them {@code EXPIRED} with a new version, and
  * write exactly one event each, whose reason is the domain's ({@code QrIntent.expire}:
- * "expired at " and the expiry as {@link Instant#toString()} writes it).
+ * "expired at " and the expiry as {@link java.time.Instant#toString()} writes it).
  */
 @Singleton
-public class JdbcQrExpirySweep implements QrExpiryPort {
+public class JdbcQrExpirySweep extends SetBasedExpiry implements QrExpiryPort {
 
     private static final String SOURCE = "sweep";
     /** {@code Instant.toString()} of a microsecond timestamp: no fraction, or 3 or 6 digits. */
@@ -43,26 +37,7 @@ public class JdbcQrExpirySweep implements QrExpiryPort {
             + ") SELECT id, provider, expires_at FROM expired";
     private static final String OLDEST = "SELECT min(expires_at) FROM qr_intent WHERE status = 'ACTIVE' AND expires_at <= ?";
 
-    private final TransactionOperations<Connection> transactions;
-
     JdbcQrExpirySweep(TransactionOperations<Connection> transactions) {
-        this.transactions = transactions;
-    }
-
-    @Override
-    public ExpiredBatch expireDue(Instant now, int limit) {
-        return SqlTransactions.expire(transactions, EXPIRE, now, limit);
-    }
-
-    @Override
-    public Optional<Instant> oldestDue(Instant now) {
-        return SqlTransactions.read(transactions, connection -> {
-            try (PreparedStatement s = connection.prepareStatement(OLDEST)) {
-                s.setTimestamp(1, Timestamp.from(now));
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.ofNullable(QrRows.instant(r, "min")) : Optional.<Instant>empty();
-                }
-            }
-        });
+        super(transactions, EXPIRE, OLDEST);
     }
 }

@@ -3,16 +3,9 @@ package io.payorch.bootstrap.persistence;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
-import io.payorch.application.port.out.ExpiredBatch;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Runs plain-SQL work in a transaction (joining the current one), or on a connection of its own
@@ -44,31 +37,6 @@ final class SqlTransactions {
      */
     static <R> R statement(ConnectionOperations<Connection> connections, Work<R> work) {
         return connections.executeWrite(status -> call(work, status.getConnection()));
-    }
-
-    /**
-     * Runs a set-based expiry statement in a transaction of its own. Its parameters are, in order:
-     * due at or before, batch limit, the rows' {@code updated_at}, the events' {@code at} (all but
-     * the limit {@code now}); it answers the expired rows as {@code id, provider, expires_at}.
-     */
-    static ExpiredBatch expire(TransactionOperations<Connection> transactions, String sql, Instant now, int limit) {
-        return write(transactions, connection -> {
-            List<ExpiredBatch.Item> items = new ArrayList<>();
-            try (PreparedStatement s = connection.prepareStatement(sql)) {
-                Timestamp at = Timestamp.from(now);
-                s.setTimestamp(1, at);
-                s.setInt(2, limit);
-                s.setTimestamp(3, at);
-                s.setTimestamp(4, at);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        items.add(new ExpiredBatch.Item(r.getString("id"), r.getString("provider"),
-                                QrRows.instant(r, "expires_at")));
-                    }
-                }
-            }
-            return new ExpiredBatch(items);
-        });
     }
 
     private static <R> R call(Work<R> work, Connection connection) {
