@@ -38,6 +38,7 @@ final class AggregateWrite {
     private String id;
     private Long expectedVersion;
     private String dependentTable;
+    private String dependentKey;
     private Map<String, Object> dependent;
     private String eventTable;
     private String eventKey;
@@ -68,10 +69,8 @@ final class AggregateWrite {
     /** One more row in {@code table}, keyed by the aggregate's id in column {@code key}. */
     AggregateWrite withDependent(String table, String key, Map<String, Object> values) {
         this.dependentTable = table;
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put(key, null);
-        row.putAll(values);
-        this.dependent = row;
+        this.dependentKey = key;
+        this.dependent = new LinkedHashMap<>(values);
         return this;
     }
 
@@ -126,9 +125,9 @@ final class AggregateWrite {
         }
         sql.append(" RETURNING id, version)");
         if (dependent != null) {
-            sql.append(", d AS (INSERT INTO ").append(dependentTable).append(" (")
+            sql.append(", d AS (INSERT INTO ").append(dependentTable).append(" (").append(dependentKey).append(", ")
                     .append(String.join(", ", dependent.keySet())).append(") SELECT w.id");
-            dependent.values().stream().skip(1).forEach(v -> {
+            dependent.values().forEach(v -> {
                 sql.append(v instanceof Instant ? ", ?::timestamptz" : ", ?");
                 values.add(v);
             });
@@ -149,6 +148,19 @@ final class AggregateWrite {
             sql.append(") AS v)");
         }
         return sql.append(" SELECT version FROM w").toString();
+    }
+
+    /** A plain {@code INSERT} of one row, for rows that belong to an aggregate but change nothing of it. */
+    static int insertRow(Connection connection, String table, Map<String, Object> columns) throws SQLException {
+        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns.keySet()) + ") VALUES ("
+                + placeholders(columns.size()) + ")";
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            int i = 1;
+            for (Object value : columns.values()) {
+                bind(s, i++, value);
+            }
+            return s.executeUpdate();
+        }
     }
 
     private static String placeholders(int n) {

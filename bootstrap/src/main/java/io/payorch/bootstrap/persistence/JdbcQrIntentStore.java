@@ -13,7 +13,6 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -100,17 +99,10 @@ public class JdbcQrIntentStore implements QrIntentStore {
 
     @Override
     public void recordAttempt(String qrId, ProviderAttempt attempt) {
-        SqlTransactions.statement(connections, c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO qr_provider_attempt (qr_id, provider, outcome,"
-                    + " at, detail) VALUES (?, ?, ?, ?, ?)")) {
-                s.setString(1, qrId);
-                s.setString(2, attempt.provider().name());
-                s.setString(3, attempt.outcome());
-                s.setTimestamp(4, QrRows.timestamp(attempt.at()));
-                s.setString(5, attempt.detail());
-                return s.executeUpdate();
-            }
-        });
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("qr_id", qrId);
+        row.putAll(attemptColumns(attempt));
+        SqlTransactions.statement(connections, c -> AggregateWrite.insertRow(c, "qr_provider_attempt", row));
     }
 
     private static Map<String, Object> attemptColumns(ProviderAttempt attempt) {

@@ -46,8 +46,4 @@ final class QrRows {
         Timestamp t = r.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }
-
-    static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
 }

@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * Razorpay's QR Codes API under {@code /sandbox/razorpay}: create, close and fetch, with HTTP
@@ -104,14 +105,7 @@ public class RazorpaySimulatorController {
     @Post("/{id}/close")
     MutableHttpResponse<?> close(@Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                                  @PathVariable String id) {
-        if (!authorised(authorization)) {
-            return unauthorised();
-        }
-        Map<String, Object> entity = entities.get(id);
-        if (entity == null) {
-            return unknownId();
-        }
-        synchronized (entity) {
+        return withEntity(authorization, id, entity -> {
             if ("closed".equals(entity.get("status"))) {
                 return error(HttpStatus.BAD_REQUEST, "The QR Code is already closed", null);
             }
@@ -119,26 +113,28 @@ public class RazorpaySimulatorController {
             entity.put("closed_at", clock.instant().getEpochSecond());
             entity.put("close_reason", "on_demand");
             return json(new LinkedHashMap<>(entity));
-        }
+        });
     }
 
     @Get("/{id}")
     MutableHttpResponse<?> fetch(@Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                                  @PathVariable String id) {
+        return withEntity(authorization, id, entity -> json(new LinkedHashMap<>(entity)));
+    }
+
+    /** Razorpay's checks before any work on one QR: the key, then the id; the work holds the entity's lock. */
+    private MutableHttpResponse<?> withEntity(String authorization, String id,
+                                              Function<Map<String, Object>, MutableHttpResponse<?>> work) {
         if (!authorised(authorization)) {
             return unauthorised();
         }
         Map<String, Object> entity = entities.get(id);
         if (entity == null) {
-            return unknownId();
+            return error(HttpStatus.BAD_REQUEST, "The id provided does not exist", "id");
         }
         synchronized (entity) {
-            return json(new LinkedHashMap<>(entity));
+            return work.apply(entity);
         }
-    }
-
-    private static MutableHttpResponse<?> unknownId() {
-        return error(HttpStatus.BAD_REQUEST, "The id provided does not exist", "id");
     }
 
     private MutableHttpResponse<?> validate(Map<String, Object> b) {

@@ -40,6 +40,15 @@ import java.util.HexFormat;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "qr-codes")
 @SecurityRequirement(name = "basicAuth")
+@ApiResponse(responseCode = "304", description = "Not modified (If-None-Match matched the ETag)")
+@ApiResponse(responseCode = "400", description = "size outside 128..1024", content = @Content(
+        mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "404", description = "No such QR", content = @Content(
+        mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "409", description = "The provider issued an image, not a UPI intent: use imageUrl",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "410", description = "The QR is no longer ACTIVE", content = @Content(
+        mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class QrImageController {
 
     static final int MIN_SIZE = 128;
@@ -61,15 +70,6 @@ public class QrImageController {
     @Get(value = "/image.png{?size}", produces = MediaType.IMAGE_PNG)
     @Operation(summary = "The QR's UPI intent as a PNG image")
     @ApiResponse(responseCode = "200", description = "PNG, size × size pixels", content = @Content(mediaType = "image/png"))
-    @ApiResponse(responseCode = "304", description = "Not modified (If-None-Match matched the ETag)")
-    @ApiResponse(responseCode = "400", description = "size outside 128..1024", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "404", description = "No such QR", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "409", description = "The provider issued an image, not a UPI intent: use imageUrl",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "410", description = "The QR is no longer ACTIVE", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> png(String id,
                         @Parameter(description = "pixels, 128 to 1024", example = "300") @Nullable @QueryValue String size,
                         @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
@@ -79,15 +79,6 @@ public class QrImageController {
     @Get(value = "/image.svg{?size}", produces = "image/svg+xml")
     @Operation(summary = "The QR's UPI intent as an SVG image")
     @ApiResponse(responseCode = "200", description = "SVG with the given width and height", content = @Content(mediaType = "image/svg+xml"))
-    @ApiResponse(responseCode = "304", description = "Not modified (If-None-Match matched the ETag)")
-    @ApiResponse(responseCode = "400", description = "size outside 128..1024", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "404", description = "No such QR", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "409", description = "The provider issued an image, not a UPI intent: use imageUrl",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "410", description = "The QR is no longer ACTIVE", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> svg(String id, @Parameter(description = "width and height, 128 to 1024") @Nullable @QueryValue String size,
                         @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return image(id, size, ifNoneMatch, "svg");

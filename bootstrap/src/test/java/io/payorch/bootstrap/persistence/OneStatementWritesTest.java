@@ -3,6 +3,7 @@ package io.payorch.bootstrap.persistence;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.application.ConcurrentUpdateException;
 import io.payorch.application.ProviderAttempt;
+import io.payorch.application.port.out.IdGenerator;
 import io.payorch.application.port.out.QrIntentStore;
 import io.payorch.application.port.out.TransactionRunner;
 import io.payorch.application.port.out.TransferOtpStore;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,6 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class OneStatementWritesTest extends PostgresTestSupport {
 
     private static final Instant NOW = Instant.parse("2026-11-21T10:15:30.123456Z");
+
+    @Inject
+    IdGenerator ids;
 
     @Inject
     QrIntentStore qrs;
@@ -110,7 +113,7 @@ class OneStatementWritesTest extends PostgresTestSupport {
 
     @Test
     void transferOtpWritesAndStaleVersion() {
-        String id = "otp_" + UUID.randomUUID().toString().replace("-", "").substring(0, 26).toUpperCase();
+        String id = ids.newId("otp");
         TransferOtp otp = TransferOtp.open(id, "REG-1", "98XXXXXX10", "a".repeat(64), "60600077", TransferType.IMPS,
                 Money.parse("100"), NOW);
         otps.insert(otp);
@@ -126,8 +129,8 @@ class OneStatementWritesTest extends PostgresTestSupport {
         assertEquals(2, otps.history(id).size());
     }
 
-    private static QrIntent newQr() {
-        String id = "qr_" + UUID.randomUUID().toString().replace("-", "").substring(0, 26).toUpperCase();
+    private QrIntent newQr() {
+        String id = ids.newId("qr");
         return QrIntent.open(id, "REG-1", Money.parse("10.50"), QrUsage.SINGLE_USE,
                 "order 1", Provider.AOP, NOW.truncatedTo(ChronoUnit.MICROS));
     }

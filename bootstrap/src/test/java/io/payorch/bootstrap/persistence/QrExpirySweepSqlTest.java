@@ -3,6 +3,7 @@ package io.payorch.bootstrap.persistence;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.application.port.out.ExpiredBatch;
 import io.payorch.application.port.out.QrExpiryPort;
+import io.payorch.application.port.out.IdGenerator;
 import io.payorch.application.port.out.QrIntentStore;
 import io.payorch.bootstrap.support.PostgresTestSupport;
 import io.payorch.domain.Money;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -30,6 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @MicronautTest(environments = "sandbox", transactional = false)
 class QrExpirySweepSqlTest extends PostgresTestSupport {
+
+    @Inject
+    IdGenerator ids;
 
     @Inject
     QrIntentStore store;
@@ -66,7 +69,7 @@ class QrExpirySweepSqlTest extends PostgresTestSupport {
     }
 
     private QrIntent activeQr(Instant expiresAt) {
-        String id = "qr_" + UUID.randomUUID().toString().replace("-", "").substring(0, 26).toUpperCase();
+        String id = ids.newId("qr");
         Instant created = expiresAt.minusSeconds(300);
         QrIntent qr = QrIntent.open(id, "REG-1", Money.parse("10"), QrUsage.SINGLE_USE, null, Provider.AOP, created);
         store.insert(qr);
