@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,10 +128,8 @@ final class AggregateWrite {
         if (dependent != null) {
             sql.append(", d AS (INSERT INTO ").append(dependentTable).append(" (").append(dependentKey).append(", ")
                     .append(String.join(", ", dependent.keySet())).append(") SELECT w.id");
-            dependent.values().forEach(v -> {
-                sql.append(v instanceof Instant ? ", ?::timestamptz" : ", ?");
-                values.add(v);
-            });
+            selected(sql, dependent.values());
+            values.addAll(dependent.values());
             sql.append(" FROM w)");
         }
         if (!events.isEmpty()) {
@@ -150,17 +149,31 @@ final class AggregateWrite {
         return sql.append(" SELECT version FROM w").toString();
     }
 
-    /** A plain {@code INSERT} of one row, for rows that belong to an aggregate but change nothing of it. */
-    static int insertRow(Connection connection, String table, Map<String, Object> columns) throws SQLException {
-        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns.keySet()) + ") VALUES ("
-                + placeholders(columns.size()) + ")";
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
+    /**
+     * An {@code INSERT} of one row that belongs to row {@code parentId} of {@code parentTable} but
+     * changes nothing of it, its key taken from the parent row itself
+     * ({@code INSERT ... SELECT id, ... FROM parent WHERE id = ?}); answers the rows written, 0 when
+     * there is no such parent.
+     */
+    static int insertChildOf(Connection connection, String parentTable, String parentId, String table, String key,
+                             Map<String, Object> columns) throws SQLException {
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (").append(key).append(", ")
+                .append(String.join(", ", columns.keySet())).append(") SELECT id");
+        selected(sql, columns.values());
+        sql.append(" FROM ").append(parentTable).append(" WHERE id = ?");
+        try (PreparedStatement s = connection.prepareStatement(sql.toString())) {
             int i = 1;
             for (Object value : columns.values()) {
                 bind(s, i++, value);
             }
+            bind(s, i, parentId);
             return s.executeUpdate();
         }
+    }
+
+    /** {@code , ?} per value of an {@code INSERT ... SELECT} list, typed where PostgreSQL cannot infer it. */
+    private static void selected(StringBuilder sql, Collection<Object> values) {
+        values.forEach(v -> sql.append(v instanceof Instant ? ", ?::timestamptz" : ", ?"));
     }
 
     private static String placeholders(int n) {

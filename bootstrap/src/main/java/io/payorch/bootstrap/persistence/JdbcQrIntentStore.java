@@ -99,10 +99,12 @@ public class JdbcQrIntentStore implements QrIntentStore {
 
     @Override
     public void recordAttempt(String qrId, ProviderAttempt attempt) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("qr_id", qrId);
-        row.putAll(attemptColumns(attempt));
-        SqlTransactions.statement(connections, c -> AggregateWrite.insertRow(c, "qr_provider_attempt", row));
+        // the attempt's qr_id comes from the QR row itself (the audit tables carry no foreign key,
+        // see V6): an attempt for a QR that does not exist writes nothing and fails here
+        if (SqlTransactions.statement(connections, c -> AggregateWrite.insertChildOf(c, TABLE, qrId,
+                "qr_provider_attempt", "qr_id", attemptColumns(attempt))) != 1) {
+            throw new IllegalStateException("no QR " + qrId + " to record a provider attempt for");
+        }
     }
 
     private static Map<String, Object> attemptColumns(ProviderAttempt attempt) {

@@ -2,11 +2,12 @@ package io.payorch.bootstrap.persistence;
 
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
-import io.micronaut.data.repository.CrudRepository;
+import io.micronaut.data.repository.GenericRepository;
 
 import java.util.List;
 
+/** Reads only: every write goes through {@link AggregateWrite} or the sweeps' set-based SQL. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-interface TransferOtpEventRepository extends CrudRepository<TransferOtpEventRow, Long> {
+interface TransferOtpEventRepository extends GenericRepository<TransferOtpEventRow, Long> {
     List<TransferOtpEventRow> findByOtpIdOrderById(String otpId);
 }

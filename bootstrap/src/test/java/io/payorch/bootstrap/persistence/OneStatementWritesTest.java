@@ -26,6 +26,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The stores write a row, its events and the deciding attempt as one statement: all of it or
@@ -127,6 +128,28 @@ class OneStatementWritesTest extends PostgresTestSupport {
         stale.fail("late failure", NOW.plusSeconds(2), "provider");
         assertThrows(ConcurrentUpdateException.class, () -> otps.update(stale));
         assertEquals(2, otps.history(id).size());
+    }
+
+    @Test
+    void anAuditRowNeedsItsParentAndAParentIsNeverDeleted() {
+        String missing = ids.newId("qr");
+        assertThrows(IllegalStateException.class,
+                () -> qrs.recordAttempt(missing, new ProviderAttempt(Provider.AOP, "timeout", NOW, "no answer")));
+        assertEquals(0, Sql.count("SELECT count(*) FROM qr_provider_attempt WHERE qr_id = ?", missing));
+
+        QrIntent qr = newQr();
+        qrs.insert(qr);
+        qrs.recordAttempt(qr.id(), new ProviderAttempt(Provider.AOP, "timeout", NOW, "no answer"));
+        assertEquals(1, qrs.attempts(qr.id()).size());
+
+        for (String sql : new String[] {"DELETE FROM qr_intent WHERE id = ?", "UPDATE qr_intent SET id = id || 'x' WHERE id = ?"}) {
+            RuntimeException refused = assertThrows(RuntimeException.class, () -> Sql.update(sql, qr.id()));
+            assertTrue(String.valueOf(refused.getCause()).contains("keep their audit history"), refused::toString);
+        }
+        assertThrows(RuntimeException.class, () -> Sql.update("DELETE FROM transfer_otp"));
+        assertThrows(RuntimeException.class, () -> Sql.update("TRUNCATE qr_intent CASCADE"));
+        assertEquals(1, Sql.count("SELECT count(*) FROM qr_intent WHERE id = ?", qr.id()));
+        assertEquals(1, qrs.history(qr.id()).size());
     }
 
     private QrIntent newQr() {
