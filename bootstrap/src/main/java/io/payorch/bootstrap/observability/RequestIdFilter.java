@@ -1,6 +1,5 @@
 package io.payorch.bootstrap.observability;
 
-import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.http.HttpRequest;
@@ -14,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.security.Principal;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -43,7 +41,7 @@ public class RequestIdFilter implements HttpServerFilter {
         String requestId = offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
         long started = System.nanoTime();
         PropagatedContext context = PropagatedContext.getOrEmpty()
-                .plus(new MdcPropagationContext(Map.of(MDC_KEY, requestId)));
+                .plus(new RequestIdInMdc(requestId));
         try (PropagatedContext.Scope ignored = context.propagate()) {
             return Publishers.map(chain.proceed(request), response -> {
                 response.header(HEADER, requestId);
