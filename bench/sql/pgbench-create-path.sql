@@ -1,0 +1,11 @@
+-- pgbench: PostgreSQL's share of one create-QR, without payorch: the create path's two statements
+-- as payorch sends them (persistence/AggregateWrite), each in auto-commit: the PENDING row with its
+-- event, then the outcome (ACTIVE) with its event and the deciding provider attempt.
+-- On a database holding payorch's schema (pg_dump -s of a database payorch migrated):
+--   pgbench -n -M prepared -c 16 -j 2 -T 30 -f bench/sql/pgbench-create-path.sql <db>
+-- One pgbench "transaction" = one create. docs/BENCHMARKS.md shows how it measured the cost of the
+-- audit rows' foreign keys (before migration V6 dropped them).
+\set n random(1, 1000000000)
+\set v random(1, 1000000000)
+WITH w AS (INSERT INTO qr_intent (id, provider, status, provider_reference, upi_intent, image_url, expires_at, closed_at, close_reason, failure_reason, payments_count, payments_total_paise, updated_at, registration_id, amount_paise, usage, description, created_at, version) VALUES ('qr_' || :n || '_' || :v || :client_id, 'AOP', 'PENDING', NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, now(), 'bench-registration', 10000, 'single_use', 'bench', now(), 0) RETURNING id, version), e AS (INSERT INTO qr_intent_event (qr_id, from_status, to_status, at, reason, source) SELECT w.id, v.* FROM w, (VALUES (NULL::varchar, 'PENDING'::varchar, now()::timestamptz, 'created'::text, 'api'::varchar)) AS v) SELECT version FROM w;
+WITH w AS (UPDATE qr_intent SET provider = 'AOP', status = 'ACTIVE', provider_reference = 'ref' || :n, upi_intent = 'upi://pay?pa=x@y&am=100.00&tr=' || :n, image_url = NULL, expires_at = now() + interval '15 min', closed_at = NULL, close_reason = NULL, failure_reason = NULL, payments_count = 0, payments_total_paise = 0, updated_at = now(), version = version + 1 WHERE id = 'qr_' || :n || '_' || :v || :client_id AND version = 0 RETURNING id, version), d AS (INSERT INTO qr_provider_attempt (qr_id, provider, outcome, at, detail) SELECT w.id, 'AOP', 'ACCEPTED', now(), NULL FROM w), e AS (INSERT INTO qr_intent_event (qr_id, from_status, to_status, at, reason, source) SELECT w.id, v.* FROM w, (VALUES ('PENDING'::varchar, 'ACTIVE'::varchar, now()::timestamptz, 'provider accepted'::text, 'provider'::varchar)) AS v) SELECT version FROM w;
