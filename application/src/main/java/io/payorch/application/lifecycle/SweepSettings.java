@@ -31,10 +31,6 @@ public record SweepSettings(int batchSize, int workers, Duration pendingAfter, M
         qrLifetimes = qrLifetimes.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(qrLifetimes));
     }
 
-    public static SweepSettings defaults() {
-        return new SweepSettings(500, 1, Duration.ofMinutes(2), Map.of(), Duration.ofMinutes(15), Duration.ofMinutes(1));
-    }
-
     public Duration lifetimeOf(Provider provider) {
         return provider == null ? defaultLifetime : qrLifetimes.getOrDefault(provider, defaultLifetime);
     }

@@ -35,7 +35,7 @@ class CloseQrTest extends PostgresTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("micronaut.server.port", "-1", "payorch.sweep.enabled", "false");
+        return withoutScheduledSweep();
     }
 
     @Test

@@ -47,7 +47,7 @@ class ExpirySweepConcurrencyTest extends PostgresTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("micronaut.server.port", "-1", "payorch.sweep.enabled", "false", "payorch.sweep.batch-size", "500",
+        return withoutScheduledSweep("payorch.sweep.batch-size", "500",
                 "datasources.default.maximum-pool-size", "10");
     }
 

@@ -51,7 +51,7 @@ class ProviderCallbackWebhookTest extends PostgresTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("micronaut.server.port", "-1", "payorch.sweep.enabled", "false",
+        return withoutScheduledSweep(
                 "payorch.providers.aop.webhook-secret", "aop-secret",
                 "payorch.providers.bos.webhook-secret", "bos-secret",
                 "payorch.providers.oqpay.webhook-secret", "oqpay-secret");

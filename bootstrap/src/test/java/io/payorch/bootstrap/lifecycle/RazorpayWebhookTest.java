@@ -57,7 +57,7 @@ class RazorpayWebhookTest extends PostgresTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("micronaut.server.port", "-1", "payorch.sweep.enabled", "false", "payorch.providers.razorpay.webhook-secret", SECRET);
+        return withoutScheduledSweep("payorch.providers.razorpay.webhook-secret", SECRET);
     }
 
     @BeforeEach

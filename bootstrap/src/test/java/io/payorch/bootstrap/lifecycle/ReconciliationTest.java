@@ -34,7 +34,7 @@ class ReconciliationTest extends PostgresTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("micronaut.server.port", "-1", "payorch.sweep.enabled", "false", "test.mutable-clock", "true",
+        return withoutScheduledSweep("test.mutable-clock", "true",
                 "payorch.reconcile.pending-after", "2m", "payorch.reconcile.qr-lifetime.aop", "5m",
                 "payorch.reconcile.recheck-after", "30s");
     }

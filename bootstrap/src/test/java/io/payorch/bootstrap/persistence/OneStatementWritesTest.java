@@ -52,7 +52,7 @@ class OneStatementWritesTest extends PostgresTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("micronaut.server.port", "-1", "payorch.sweep.enabled", "false");
+        return withoutScheduledSweep();
     }
 
     @Test

@@ -42,7 +42,7 @@ class QrExpirySweepSqlTest extends PostgresTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("micronaut.server.port", "-1", "payorch.sweep.enabled", "false");
+        return withoutScheduledSweep();
     }
 
     @Test

@@ -23,4 +23,19 @@ public abstract class PostgresTestSupport implements TestPropertyProvider {
     protected Map<String, String> extraProperties() {
         return Map.of();
     }
+
+    /**
+     * The properties of a test that drives the sweeps itself: a random server port, no scheduled
+     * sweep, plus {@code more} as key, value, key, value...
+     */
+    protected static Map<String, String> withoutScheduledSweep(String... more) {
+        if (more.length % 2 != 0) {
+            throw new IllegalArgumentException("properties come as key, value pairs");
+        }
+        Map<String, String> properties = new HashMap<>(Map.of("micronaut.server.port", "-1", "payorch.sweep.enabled", "false"));
+        for (int i = 0; i < more.length; i += 2) {
+            properties.put(more[i], more[i + 1]);
+        }
+        return properties;
+    }
 }
