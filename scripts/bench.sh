@@ -7,7 +7,12 @@
 #   scripts/bench.sh                      # the full run (about 23 minutes on 2 cores, build included)
 #   BENCH_QUICK=1 scripts/bench.sh        # short durations, for checking the harness (~2-3 minutes)
 #   BENCH_ONLY=qr,latency scripts/bench.sh
+#   BENCH_JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 scripts/bench.sh   # every JVM of the run on that JDK
 set -euo pipefail
+if [[ -n "${BENCH_JAVA_HOME:-}" ]]; then
+  [[ -x "$BENCH_JAVA_HOME/bin/java" ]] || { echo "BENCH_JAVA_HOME=$BENCH_JAVA_HOME has no bin/java" >&2; exit 1; }
+  export JAVA_HOME="$BENCH_JAVA_HOME" PATH="$BENCH_JAVA_HOME/bin:$PATH"
+fi
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -256,6 +261,20 @@ probe() {
   PROBE_BODY="${PROBE_BODY%$'\n'*}"
 }
 
+# class-data for faster starts, made by one training start, used by later starts:
+# JDK 25+: an AOT cache (JEP 483/514/515: classes loaded and linked, method profiles);
+# older JDKs: an AppCDS archive (classes loaded). docs/BENCHMARKS.md, start-up.
+JAVA_MAJOR="$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ { print $2; exit }')"
+if ((${JAVA_MAJOR:-17} >= 25)); then
+  CDS_KIND="JDK AOT cache"
+  cds_train_opts() { echo "-XX:AOTCacheOutput=$1.aot"; }
+  cds_use_opts() { echo "-XX:AOTCache=$1.aot"; }
+else
+  CDS_KIND="AppCDS"
+  cds_train_opts() { echo "-XX:ArchiveClassesAtExit=$1.jsa"; }
+  cds_use_opts() { echo "-XX:SharedArchiveFile=$1.jsa"; }
+fi
+
 # ---------------------------------------------------------------- the run
 log "results in $OUT"
 for tool in java javac mvn wrk pgbench psql pg_dump curl awk base64 timeout; do
@@ -276,7 +295,7 @@ fi
   echo "memory:      $(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "load avg:    $(cut -d' ' -f1-3 /proc/loadavg) (at start; other work on the machine disturbs every figure)"
   echo "kernel:      $(uname -sr)"
-  echo "java:        $(java -version 2>&1 | head -2 | tail -1)"
+  echo "java:        $(java -version 2>&1 | head -2 | tail -1) (class-data for the second start-up row: $CDS_KIND)"
   echo "postgresql:  $(psql_val postgres 'show server_version') at $PGHOST:$PGPORT; $(psql_val postgres "select string_agg(name || '=' || current_setting(name), ' ' order by name) from pg_settings where name in ('shared_buffers','max_connections','synchronous_commit','fsync','wal_level')")"
   echo "wrk:         $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
   echo "JVM flags:   payorch and baseline app: $JAVA_OPTS_BENCH; simulator: $SIM_JAVA_OPTS"
@@ -526,20 +545,19 @@ startup_ms() {
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 if wants startup; then
-  log "start-up to healthy, median of $STARTUP_RUNS (payorch, then the baseline app; plain, then with an AppCDS archive)"
+  log "start-up to healthy, median of $STARTUP_RUNS (payorch, then the baseline app; plain, then with $CDS_KIND)"
   payorch_start() { startup_ms payorch "$PAYORCH_JAR" bench_startup MICRONAUT_ENVIRONMENTS=sandbox \
       PAYORCH_PROVIDERS_AOP_BASE_URL="$SIM/aop" PAYORCH_PROVIDERS_DMT_BASE_URL="$SIM/dmt" "$@"; }
-  # AppCDS (JDK 17): one training start writes the archive of the classes it loaded
-  # (-XX:ArchiveClassesAtExit), later starts map it (-XX:SharedArchiveFile); docs/BENCHMARKS.md
+  # class-data ($CDS_KIND): one training start, stopped once healthy, writes it at exit; later starts map it
   : >"$OUT/startup-payorch.txt"; : >"$OUT/startup-baseline.txt"; : >"$OUT/startup-payorch-cds.txt"; : >"$OUT/startup-baseline-cds.txt"
   for ((i = 1; i <= STARTUP_RUNS; i++)); do payorch_start >>"$OUT/startup-payorch.txt"; done
   for ((i = 1; i <= STARTUP_RUNS; i++)); do startup_ms baseline "$BASELINE_JAR" bench_startup >>"$OUT/startup-baseline.txt"; done
   saved_opts="$JAVA_OPTS_BENCH"
-  JAVA_OPTS_BENCH="$saved_opts -XX:ArchiveClassesAtExit=$OUT/payorch.jsa"; payorch_start >/dev/null
-  JAVA_OPTS_BENCH="$saved_opts -XX:ArchiveClassesAtExit=$OUT/baseline.jsa"; startup_ms baseline "$BASELINE_JAR" bench_startup >/dev/null
-  JAVA_OPTS_BENCH="$saved_opts -XX:SharedArchiveFile=$OUT/payorch.jsa"
+  JAVA_OPTS_BENCH="$saved_opts $(cds_train_opts "$OUT/payorch")"; payorch_start >/dev/null
+  JAVA_OPTS_BENCH="$saved_opts $(cds_train_opts "$OUT/baseline")"; startup_ms baseline "$BASELINE_JAR" bench_startup >/dev/null
+  JAVA_OPTS_BENCH="$saved_opts $(cds_use_opts "$OUT/payorch")"
   for ((i = 1; i <= STARTUP_RUNS; i++)); do payorch_start >>"$OUT/startup-payorch-cds.txt"; done
-  JAVA_OPTS_BENCH="$saved_opts -XX:SharedArchiveFile=$OUT/baseline.jsa"
+  JAVA_OPTS_BENCH="$saved_opts $(cds_use_opts "$OUT/baseline")"
   for ((i = 1; i <= STARTUP_RUNS; i++)); do startup_ms baseline "$BASELINE_JAR" bench_startup >>"$OUT/startup-baseline-cds.txt"; done
   JAVA_OPTS_BENCH="$saved_opts"
   R[startup_ms]="$(median <"$OUT/startup-payorch.txt")"
@@ -547,7 +565,7 @@ if wants startup; then
   R[startup_cds_ms]="$(median <"$OUT/startup-payorch-cds.txt")"
   R[baseline_startup_cds_ms]="$(median <"$OUT/startup-baseline-cds.txt")"
   log "start-up: payorch $(tr '\n' ' ' <"$OUT/startup-payorch.txt")ms -> median ${R[startup_ms]}; baseline median ${R[baseline_startup_ms]} ms"
-  log "start-up with AppCDS: payorch $(tr '\n' ' ' <"$OUT/startup-payorch-cds.txt")ms -> median ${R[startup_cds_ms]}; baseline median ${R[baseline_startup_cds_ms]} ms"
+  log "start-up with $CDS_KIND: payorch $(tr '\n' ' ' <"$OUT/startup-payorch-cds.txt")ms -> median ${R[startup_cds_ms]}; baseline median ${R[baseline_startup_cds_ms]} ms"
 fi
 
 # ---- RSS after SOAK_SECONDS at the fixed rate
@@ -617,7 +635,7 @@ if wants sweep; then
 fi
 if wants startup; then
   row "start-up to healthy, median (ms)" "$(v startup_ms)" "baseline app start-up" "$(v baseline_startup_ms)" "<= 1500"
-  row "start-up to healthy with AppCDS, median (ms)" "$(v startup_cds_ms)" "baseline app with AppCDS" "$(v baseline_startup_cds_ms)" "<= 1500"
+  row "start-up to healthy with $CDS_KIND, median (ms)" "$(v startup_cds_ms)" "baseline app with $CDS_KIND" "$(v baseline_startup_cds_ms)" "<= 1500"
 fi
 if wants qr || wants otp || wants latency; then
   row "RSS idle (MB)" "$(v idle_rss)" "baseline app idle RSS" "$(v baseline_idle_rss)" "<= 250"
