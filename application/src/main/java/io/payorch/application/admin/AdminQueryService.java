@@ -76,6 +76,11 @@ public final class AdminQueryService implements BrowseQrIntentsUseCase, AdminSta
     }
 
     @Override
+    public OpenStates openStates() {
+        return new OpenStates(qrs.countOpenByProviderAndStatus(), otps.countOpenByStatus());
+    }
+
+    @Override
     public List<ProviderOverview> providers() {
         return providers.all().stream().map(p -> {
             RecentOutcomes recent = qrs.recentOutcomes(p.name().toUpperCase(Locale.ROOT), RECENT_CALLS);

@@ -6,6 +6,7 @@ import io.payorch.application.admin.RecentOutcomes;
 import io.payorch.application.admin.StatusCount;
 import io.payorch.application.port.out.QrIntentSearchPort;
 import io.payorch.domain.QrIntent;
+import io.payorch.domain.QrStatus;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -17,9 +18,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Admin reads of QR intents: keyset pages over (created_at DESC, id DESC), counts, provider outcomes. */
 @Singleton
@@ -29,6 +32,18 @@ public class JdbcQrIntentSearch implements QrIntentSearchPort {
     private static final String COLUMNS = "id, registration_id, provider, amount_paise, usage, description, status,"
             + " provider_reference, upi_intent, image_url, expires_at, closed_at, close_reason, failure_reason,"
             + " payments_count, payments_total_paise, created_at, updated_at, version";
+
+    private static final String COUNTS_SQL =
+            "SELECT provider, status, count(*) FROM qr_intent GROUP BY provider, status ORDER BY provider, status";
+
+    /**
+     * The states that are not final (enum names as SQL literals: fixed, never input). Served by
+     * qr_intent_status_created_idx, so only the open rows are read, however many finished ones there are.
+     */
+    static final String OPEN_COUNTS_SQL = "SELECT provider, status, count(*) FROM qr_intent WHERE status IN ("
+            + Arrays.stream(QrStatus.values()).filter(st -> !st.isFinal()).map(st -> "'" + st.name() + "'")
+                    .collect(Collectors.joining(", "))
+            + ") GROUP BY provider, status ORDER BY provider, status";
 
     private final DataSource dataSource;
 
@@ -62,7 +77,15 @@ public class JdbcQrIntentSearch implements QrIntentSearchPort {
 
     @Override
     public List<StatusCount> countByProviderAndStatus() {
-        String sql = "SELECT provider, status, count(*) FROM qr_intent GROUP BY provider, status ORDER BY provider, status";
+        return counts(COUNTS_SQL);
+    }
+
+    @Override
+    public List<StatusCount> countOpenByProviderAndStatus() {
+        return counts(OPEN_COUNTS_SQL);
+    }
+
+    private List<StatusCount> counts(String sql) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
              ResultSet r = s.executeQuery()) {
             List<StatusCount> counts = new ArrayList<>();

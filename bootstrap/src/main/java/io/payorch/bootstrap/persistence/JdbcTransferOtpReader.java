@@ -6,6 +6,7 @@ import io.payorch.application.admin.StatusCount;
 import io.payorch.application.admin.TransferOtpRecord;
 import io.payorch.application.port.out.TransferOtpReadPort;
 import io.payorch.domain.StateChange;
+import io.payorch.domain.TransferOtpStatus;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -15,8 +16,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Admin reads of {@code transfer_otp} and {@code transfer_otp_event}. Only the masked mobile is
@@ -28,6 +31,17 @@ public class JdbcTransferOtpReader implements TransferOtpReadPort {
 
     private static final String COLUMNS = "id, registration_id, remitter_mobile_masked, beneficiary_id, transfer_type,"
             + " amount_paise, status, provider_state, sent_at, expires_at, failure_reason, created_at";
+
+    private static final String COUNTS_SQL = "SELECT status, count(*) FROM transfer_otp GROUP BY status ORDER BY status";
+
+    /**
+     * The states that are not final (enum names as SQL literals: fixed, never input): the same list as
+     * transfer_otp_open_status_idx's predicate (V7), which lets this count read that index alone.
+     */
+    static final String OPEN_COUNTS_SQL = "SELECT status, count(*) FROM transfer_otp WHERE status IN ("
+            + Arrays.stream(TransferOtpStatus.values()).filter(st -> !st.isFinal()).map(st -> "'" + st.name() + "'")
+                    .collect(Collectors.joining(", "))
+            + ") GROUP BY status ORDER BY status";
 
     private final DataSource dataSource;
 
@@ -94,8 +108,17 @@ public class JdbcTransferOtpReader implements TransferOtpReadPort {
 
     @Override
     public List<StatusCount> countByStatus() {
+        return counts(COUNTS_SQL);
+    }
+
+    @Override
+    public List<StatusCount> countOpenByStatus() {
+        return counts(OPEN_COUNTS_SQL);
+    }
+
+    private List<StatusCount> counts(String sql) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT status, count(*) FROM transfer_otp GROUP BY status ORDER BY status");
+             PreparedStatement s = c.prepareStatement(sql);
              ResultSet r = s.executeQuery()) {
             List<StatusCount> counts = new ArrayList<>();
             while (r.next()) {

@@ -1,5 +1,6 @@
 package io.payorch.application.port.in;
 
+import io.payorch.application.admin.OpenStates;
 import io.payorch.application.admin.ProviderOverview;
 import io.payorch.application.admin.Stats;
 
@@ -8,7 +9,11 @@ import java.util.List;
 /** Counts and provider health for operations staff. */
 public interface AdminStatsUseCase {
 
+    /** Counts of every state: reads every row, for an operator asking, not for a schedule. */
     Stats stats();
+
+    /** Counts of the states that are not final only: cheap at any table size (the state gauges). */
+    OpenStates openStates();
 
     List<ProviderOverview> providers();
 }

@@ -16,6 +16,9 @@ public interface QrIntentSearchPort {
 
     List<StatusCount> countByProviderAndStatus();
 
+    /** Counts of the QRs in a state that is not final, by provider and state; reads only those rows. */
+    List<StatusCount> countOpenByProviderAndStatus();
+
     /** Outcomes of the provider's last {@code calls} calls (provider as in {@code qr_provider_attempt}). */
     RecentOutcomes recentOutcomes(String provider, int calls);
 }

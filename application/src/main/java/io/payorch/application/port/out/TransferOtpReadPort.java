@@ -19,4 +19,7 @@ public interface TransferOtpReadPort {
     List<StateChange> history(String id);
 
     List<StatusCount> countByStatus();
+
+    /** Counts of the transfer OTPs in a state that is not final, by state; reads only those rows. */
+    List<StatusCount> countOpenByStatus();
 }
