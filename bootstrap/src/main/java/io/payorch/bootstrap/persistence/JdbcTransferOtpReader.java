@@ -36,7 +36,7 @@ public class JdbcTransferOtpReader implements TransferOtpReadPort {
 
     /**
      * The states that are not final (enum names as SQL literals: fixed, never input): the same list as
-     * transfer_otp_open_status_idx's predicate (V7), which lets this count read that index alone.
+     * transfer_otp_open_status_idx's predicate (V7), which lets this count use that index.
      */
     static final String OPEN_COUNTS_SQL = "SELECT status, count(*) FROM transfer_otp WHERE status IN ("
             + Arrays.stream(TransferOtpStatus.values()).filter(st -> !st.isFinal()).map(st -> "'" + st.name() + "'")
