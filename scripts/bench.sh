@@ -111,15 +111,15 @@ start_private_postgres() {
 
 # ---------------------------------------------------------------- processes we start, and their end
 STARTED_PIDS=()
-stop_pid() {
+stop_pid() {  # PID [SECONDS to wait after SIGTERM, default 15]
   local pid="$1" i
   kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
   kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < 150; i++)); do
+  for ((i = 0; i < ${2:-15} * 10; i++)); do
     kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
     sleep 0.1
   done
-  log "process $pid did not stop within 15 s of SIGTERM: SIGKILL"
+  log "process $pid did not stop within ${2:-15} s of SIGTERM: SIGKILL"
   kill -KILL "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
 }
@@ -266,11 +266,11 @@ probe() {
 # older JDKs: an AppCDS archive (classes loaded). docs/BENCHMARKS.md, start-up.
 JAVA_MAJOR="$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ { print $2; exit }')"
 if ((${JAVA_MAJOR:-17} >= 25)); then
-  CDS_KIND="JDK AOT cache"
+  CDS_KIND="JDK AOT cache" CDS_EXT=aot
   cds_train_opts() { echo "-XX:AOTCacheOutput=$1.aot"; }
   cds_use_opts() { echo "-XX:AOTCache=$1.aot"; }
 else
-  CDS_KIND="AppCDS"
+  CDS_KIND="AppCDS" CDS_EXT=jsa
   cds_train_opts() { echo "-XX:ArchiveClassesAtExit=$1.jsa"; }
   cds_use_opts() { echo "-XX:SharedArchiveFile=$1.jsa"; }
 fi
@@ -540,7 +540,7 @@ startup_ms() {
     sleep 0.01
   done
   t_end=$(date +%s%N)
-  stop_pid "$pid"
+  stop_pid "$pid" "${STOP_WAIT:-15}"
   echo $(((t_end - t_start) / 1000000))
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -553,8 +553,12 @@ if wants startup; then
   for ((i = 1; i <= STARTUP_RUNS; i++)); do payorch_start >>"$OUT/startup-payorch.txt"; done
   for ((i = 1; i <= STARTUP_RUNS; i++)); do startup_ms baseline "$BASELINE_JAR" bench_startup >>"$OUT/startup-baseline.txt"; done
   saved_opts="$JAVA_OPTS_BENCH"
-  JAVA_OPTS_BENCH="$saved_opts $(cds_train_opts "$OUT/payorch")"; payorch_start >/dev/null
-  JAVA_OPTS_BENCH="$saved_opts $(cds_train_opts "$OUT/baseline")"; startup_ms baseline "$BASELINE_JAR" bench_startup >/dev/null
+  # the JVM writes the class-data as it exits (an AOT cache takes about 10 s): give it time
+  JAVA_OPTS_BENCH="$saved_opts $(cds_train_opts "$OUT/payorch")"; STOP_WAIT=180 payorch_start >/dev/null
+  JAVA_OPTS_BENCH="$saved_opts $(cds_train_opts "$OUT/baseline")"; STOP_WAIT=180 startup_ms baseline "$BASELINE_JAR" bench_startup >/dev/null
+  for f in "$OUT/payorch.$CDS_EXT" "$OUT/baseline.$CDS_EXT"; do
+    [[ -s "$f" ]] || die "the training start wrote no $CDS_KIND ($f); see $OUT/startup-*.log"
+  done
   JAVA_OPTS_BENCH="$saved_opts $(cds_use_opts "$OUT/payorch")"
   for ((i = 1; i <= STARTUP_RUNS; i++)); do payorch_start >>"$OUT/startup-payorch-cds.txt"; done
   JAVA_OPTS_BENCH="$saved_opts $(cds_use_opts "$OUT/baseline")"
