@@ -14,6 +14,17 @@ public enum QrStatus implements LifecycleState<QrStatus> {
         return this == PAID || this == EXPIRED || this == CLOSED || this == FAILED;
     }
 
+    /** The states that are not final (work in progress), in declaration order. */
+    public static Set<QrStatus> open() {
+        Set<QrStatus> open = EnumSet.noneOf(QrStatus.class);
+        for (QrStatus status : values()) {
+            if (!status.isFinal()) {
+                open.add(status);
+            }
+        }
+        return open;
+    }
+
     @Override
     public boolean canBecome(QrStatus next) {
         return allowedNext().contains(next);

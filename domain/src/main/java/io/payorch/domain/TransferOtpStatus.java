@@ -11,6 +11,17 @@ public enum TransferOtpStatus implements LifecycleState<TransferOtpStatus> {
         return this == FAILED || this == EXPIRED;
     }
 
+    /** The states that are not final (work in progress), in declaration order. */
+    public static Set<TransferOtpStatus> open() {
+        Set<TransferOtpStatus> open = EnumSet.noneOf(TransferOtpStatus.class);
+        for (TransferOtpStatus status : values()) {
+            if (!status.isFinal()) {
+                open.add(status);
+            }
+        }
+        return open;
+    }
+
     /** An OTP is out with the remitter and runs on its 90-second clock. */
     public boolean isSent() {
         return this == OTP_SENT || this == REGISTRATION_OTP_SENT;

@@ -55,18 +55,14 @@ class StateGauges {
         }
         Map<List<String>, Long> qrCounts = new LinkedHashMap<>();
         for (Provider provider : Provider.values()) {
-            for (QrStatus status : QrStatus.values()) {
-                if (!status.isFinal()) {
-                    qrCounts.put(List.of(provider.name(), status.name()), 0L);
-                }
+            for (QrStatus status : QrStatus.open()) {
+                qrCounts.put(List.of(provider.name(), status.name()), 0L);
             }
         }
         now.qrs().forEach(c -> qrCounts.put(List.of(c.provider() == null ? "none" : c.provider(), c.status()), c.count()));
         Map<String, Long> otpCounts = new LinkedHashMap<>();
-        for (TransferOtpStatus status : TransferOtpStatus.values()) {
-            if (!status.isFinal()) {
-                otpCounts.put(status.name(), 0L);
-            }
+        for (TransferOtpStatus status : TransferOtpStatus.open()) {
+            otpCounts.put(status.name(), 0L);
         }
         now.transferOtps().forEach(c -> otpCounts.put(c.status(), c.count()));
         qrs.register(qrCounts.entrySet().stream().map(e -> MultiGauge.Row.of(

@@ -18,11 +18,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Admin reads of QR intents: keyset pages over (created_at DESC, id DESC), counts, provider outcomes. */
 @Singleton
@@ -36,14 +34,9 @@ public class JdbcQrIntentSearch implements QrIntentSearchPort {
     private static final String COUNTS_SQL =
             "SELECT provider, status, count(*) FROM qr_intent GROUP BY provider, status ORDER BY provider, status";
 
-    /**
-     * The states that are not final (enum names as SQL literals: fixed, never input). Served by
-     * qr_intent_status_created_idx, so only the open rows are read, however many finished ones there are.
-     */
+    /** Served by qr_intent_status_created_idx: only the open rows are read, however many finished ones there are. */
     static final String OPEN_COUNTS_SQL = "SELECT provider, status, count(*) FROM qr_intent WHERE status IN ("
-            + Arrays.stream(QrStatus.values()).filter(st -> !st.isFinal()).map(st -> "'" + st.name() + "'")
-                    .collect(Collectors.joining(", "))
-            + ") GROUP BY provider, status ORDER BY provider, status";
+            + SqlWhere.literals(QrStatus.open()) + ") GROUP BY provider, status ORDER BY provider, status";
 
     private final DataSource dataSource;
 

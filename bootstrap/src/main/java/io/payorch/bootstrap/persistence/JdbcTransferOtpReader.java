@@ -16,10 +16,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Admin reads of {@code transfer_otp} and {@code transfer_otp_event}. Only the masked mobile is
@@ -34,14 +32,9 @@ public class JdbcTransferOtpReader implements TransferOtpReadPort {
 
     private static final String COUNTS_SQL = "SELECT status, count(*) FROM transfer_otp GROUP BY status ORDER BY status";
 
-    /**
-     * The states that are not final (enum names as SQL literals: fixed, never input): the same list as
-     * transfer_otp_open_status_idx's predicate (V7), which lets this count use that index.
-     */
+    /** The open states are transfer_otp_open_status_idx's own predicate (V7), which lets this count use that index. */
     static final String OPEN_COUNTS_SQL = "SELECT status, count(*) FROM transfer_otp WHERE status IN ("
-            + Arrays.stream(TransferOtpStatus.values()).filter(st -> !st.isFinal()).map(st -> "'" + st.name() + "'")
-                    .collect(Collectors.joining(", "))
-            + ") GROUP BY status ORDER BY status";
+            + SqlWhere.literals(TransferOtpStatus.open()) + ") GROUP BY status ORDER BY status";
 
     private final DataSource dataSource;
 

@@ -5,10 +5,21 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** A WHERE clause built from optional filters, every value bound as a parameter (never concatenated). */
 final class SqlWhere {
+
+    /**
+     * Enum constants as a list of SQL literals ({@code 'A', 'B'}) for a fixed {@code IN (...)}: the
+     * one place values are written into SQL, because only literals let the planner match a partial
+     * index's predicate. Enum names are fixed by the code, never input.
+     */
+    static String literals(Collection<? extends Enum<?>> constants) {
+        return constants.stream().map(c -> "'" + c.name() + "'").collect(Collectors.joining(", "));
+    }
 
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> values = new ArrayList<>();
