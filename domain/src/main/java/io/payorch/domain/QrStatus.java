@@ -10,19 +10,14 @@ import java.util.Set;
 public enum QrStatus implements LifecycleState<QrStatus> {
     PENDING, ACTIVE, PAID, EXPIRED, CLOSED, FAILED, UNKNOWN;
 
+    @Override
     public boolean isFinal() {
         return this == PAID || this == EXPIRED || this == CLOSED || this == FAILED;
     }
 
     /** The states that are not final (work in progress), in declaration order. */
     public static Set<QrStatus> open() {
-        Set<QrStatus> open = EnumSet.noneOf(QrStatus.class);
-        for (QrStatus status : values()) {
-            if (!status.isFinal()) {
-                open.add(status);
-            }
-        }
-        return open;
+        return LifecycleState.open(QrStatus.class);
     }
 
     @Override

@@ -7,19 +7,14 @@ import java.util.Set;
 public enum TransferOtpStatus implements LifecycleState<TransferOtpStatus> {
     PENDING, OTP_SENT, REGISTRATION_OTP_SENT, FAILED, UNKNOWN, EXPIRED;
 
+    @Override
     public boolean isFinal() {
         return this == FAILED || this == EXPIRED;
     }
 
     /** The states that are not final (work in progress), in declaration order. */
     public static Set<TransferOtpStatus> open() {
-        Set<TransferOtpStatus> open = EnumSet.noneOf(TransferOtpStatus.class);
-        for (TransferOtpStatus status : values()) {
-            if (!status.isFinal()) {
-                open.add(status);
-            }
-        }
-        return open;
+        return LifecycleState.open(TransferOtpStatus.class);
     }
 
     /** An OTP is out with the remitter and runs on its 90-second clock. */
