@@ -33,6 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Hostile bodies against every POST endpoint but QR creation ({@link HostileInputTest}): transfer
  * OTPs, the four webhooks (unsigned and correctly signed), and closing a QR with odd ids. Never a
  * 5xx, a 400 always names its field, and nothing that was refused leaves a row or changes a QR.
+ * Requests too large for the server to read say which part was too large (URL 414, headers 431,
+ * body 413).
  */
 @MicronautTest(environments = "sandbox")
 class HostilePostEndpointsTest extends PostgresTestSupport {
@@ -317,6 +319,24 @@ class HostilePostEndpointsTest extends PostgresTestSupport {
             }
         }
         return all.toString();
+    }
+
+    /**
+     * Requests without a body: a server that refuses a request before reading its body closes the
+     * connection with bytes unread, and the client may then see a reset instead of the answer.
+     * Oversized bodies (413) are among {@link HostileBodies}.
+     */
+    @Test
+    void oversizedUrlsAndHeadersSayWhichPartIsTooLong() {
+        String longValue = "a".repeat(5_000);
+        HttpResponse<String> longUrl = api.get("/admin/qr-codes?registrationId=" + longValue, ApiCalls.admin());
+        assertEquals(414, longUrl.statusCode(), longUrl.body());
+        assertTrue(longUrl.body().contains("\"code\":\"uri_too_long\""), longUrl.body());
+        assertTrue(!longUrl.body().contains(longValue.substring(0, 100)), "the URL is not echoed");
+
+        HttpResponse<String> bigHeader = api.get("/admin/qr-codes", ApiCalls.admin(), Map.of("X-Padding", "b".repeat(9_000)));
+        assertEquals(431, bigHeader.statusCode(), bigHeader.body());
+        assertTrue(bigHeader.body().contains("\"code\":\"headers_too_large\""), bigHeader.body());
     }
 
     private static long webhookRows() {

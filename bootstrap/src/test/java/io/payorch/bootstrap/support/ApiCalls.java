@@ -49,10 +49,15 @@ public final class ApiCalls {
     }
 
     public HttpResponse<String> get(String path, String authorization) {
+        return get(path, authorization, Map.of());
+    }
+
+    public HttpResponse<String> get(String path, String authorization, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET();
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
+        headers.forEach(b::header);
         return send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
