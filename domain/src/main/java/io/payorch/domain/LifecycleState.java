@@ -8,7 +8,7 @@ public interface LifecycleState<S extends Enum<S> & LifecycleState<S>> {
 
     boolean canBecome(S next);
 
-    /** No state may follow a final one. */
+    /** Final: no state may follow this one (the enums derive it from their transition tables). */
     boolean isFinal();
 
     /** The states of {@code type} that are not final (work in progress), in declaration order. */

@@ -12,7 +12,7 @@ public enum QrStatus implements LifecycleState<QrStatus> {
 
     @Override
     public boolean isFinal() {
-        return this == PAID || this == EXPIRED || this == CLOSED || this == FAILED;
+        return allowedNext().isEmpty();
     }
 
     /** The states that are not final (work in progress), in declaration order. */

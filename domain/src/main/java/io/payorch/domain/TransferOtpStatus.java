@@ -9,7 +9,7 @@ public enum TransferOtpStatus implements LifecycleState<TransferOtpStatus> {
 
     @Override
     public boolean isFinal() {
-        return this == FAILED || this == EXPIRED;
+        return allowedNext().isEmpty();
     }
 
     /** The states that are not final (work in progress), in declaration order. */
