@@ -2,6 +2,7 @@ package io.payorch.bootstrap.api;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.payorch.application.webhook.WebhookSignature;
 import io.payorch.bootstrap.support.ApiCalls;
 import io.payorch.bootstrap.support.PostgresTestSupport;
 import io.payorch.bootstrap.support.Sql;
@@ -93,6 +94,23 @@ class NulCharacterTest extends PostgresTestSupport {
                 .encodeToString("v1:1769854530123456:qr_a\u0000b".getBytes(StandardCharsets.UTF_8));
         assertProblem(api.get("/admin/qr-codes?cursor=" + cursor, ApiCalls.admin()), 400, "cursor");
         assertProblem(api.get("/admin/transfer-otps?cursor=" + cursor, ApiCalls.admin()), 400, "cursor");
+    }
+
+    @Test
+    void aSignedProviderCallbackWithANulIsRefusedAsMalformed() {
+        HttpResponse<String> created = api.post("/v1/qr-codes", ApiCalls.merchant(),
+                "{\"registrationId\":\"NUL-HOOK\",\"amount\":\"10.00\",\"provider\":\"AOP\"}", Map.of());
+        assertEquals(201, created.statusCode(), created.body());
+        java.util.regex.Matcher reference = java.util.regex.Pattern.compile("\"providerReference\":\"([^\"]+)\"")
+                .matcher(created.body());
+        assertTrue(reference.find());
+        byte[] body = ("{\"eventId\":\"aop-evt-nul\",\"event\":\"payment.success\",\"txnRefranceID\":\""
+                + reference.group(1) + "\",\"amount\":\"10.00\",\"paymentId\":\"AOPPAY\\u00001\",\"utr\":\"123456789012\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = api.postBytes("/v1/webhooks/aop", null, body, Map.of("Content-Type",
+                "application/json", "X-Payorch-Signature", WebhookSignature.sign("sandbox-webhook-secret", body)));
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("malformed_notification"), response.body());
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String field) {
