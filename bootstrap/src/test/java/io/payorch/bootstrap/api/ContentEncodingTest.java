@@ -74,6 +74,17 @@ class ContentEncodingTest extends PostgresTestSupport {
     }
 
     @Test
+    void theBodyLimitAppliesToTheInflatedBytes() throws IOException {
+        String padded = "{\"registrationId\":\"ENC-BOMB\",\"amount\":\"10.00\",\"description\":\""
+                + " ".repeat(1_000_000) + "\"}";
+        byte[] compressed = gzip(padded);
+        assertTrue(compressed.length < 65_536, "the compressed body is under the limit: " + compressed.length);
+        HttpResponse<String> response = post(compressed, "gzip");
+        assertEquals(413, response.statusCode(), response.body());
+        assertEquals(0, Sql.count("SELECT count(*) FROM qr_intent WHERE registration_id = 'ENC-BOMB'"));
+    }
+
+    @Test
     void identityIsTheAbsenceOfAnEncoding() {
         HttpResponse<String> response = post(body("ENC-ID").getBytes(StandardCharsets.UTF_8), "identity");
         assertEquals(201, response.statusCode(), response.body());
