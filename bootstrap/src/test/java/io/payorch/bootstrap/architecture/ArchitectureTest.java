@@ -56,6 +56,22 @@ class ArchitectureTest {
     }
 
     @Test
+    void theProviderWireHelpersArePlainJavaAndKnowNoAdapter() {
+        classes().that().resideInAPackage("io.payorch.wire..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("io.payorch.wire..", "io.payorch.application..", "io.payorch.domain..", "java..",
+                        "javax.crypto..")
+                .check(classes);
+    }
+
+    @Test
+    void providerWireKnowledgeStaysOutOfTheApplication() {
+        noClasses().that().resideInAnyPackage("io.payorch.domain..", "io.payorch.application..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.payorch.wire..", "io.payorch.adapters..")
+                .check(classes);
+    }
+
+    @Test
     void adaptersNeverSeeEachOtherNorTheBootstrap() {
         slices().matching("io.payorch.adapters.(*)..").should().notDependOnEachOther().check(classes);
         noClasses().that().resideInAPackage("io.payorch.adapters..")
@@ -69,7 +85,6 @@ class ArchitectureTest {
             noClasses().that().resideInAPackage(layer)
                     .should().dependOnClassesThat().resideInAPackage("io.payorch.bootstrap.persistence..")
                     .orShould().dependOnClassesThat().resideInAPackage("io.payorch.application.port.out..")
-                    .allowEmptyShould(true)
                     .check(classes);
         }
     }
