@@ -1,5 +1,6 @@
 package io.payorch.bootstrap.config;
 
+import io.payorch.bootstrap.transport.MicronautProviderTransport;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.env.Environment;

@@ -49,6 +49,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void theApplicationsPackagesAreFreeOfCycles() {
+        slices().matching("io.payorch.application.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
     void theCoreCarriesNoFrameworkAnnotation() {
         noClasses().that().resideInAnyPackage("io.payorch.domain..", "io.payorch.application..")
                 .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)

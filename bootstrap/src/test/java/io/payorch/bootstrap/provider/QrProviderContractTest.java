@@ -11,7 +11,7 @@ import io.payorch.application.port.out.QrProviderPort;
 import io.payorch.application.port.out.QrProviderRequest;
 import io.payorch.wire.ProviderEndpoint;
 import io.payorch.wire.ProviderTransport;
-import io.payorch.bootstrap.config.MicronautProviderTransport;
+import io.payorch.bootstrap.transport.MicronautProviderTransport;
 import io.payorch.bootstrap.support.ProviderPages;
 import io.payorch.domain.ProviderQr;
 import org.junit.jupiter.api.AfterAll;

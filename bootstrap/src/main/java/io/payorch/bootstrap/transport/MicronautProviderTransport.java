@@ -1,4 +1,4 @@
-package io.payorch.bootstrap.config;
+package io.payorch.bootstrap.transport;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
