@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Map.Entry;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Applies payment notifications. The signature is checked over the raw bytes before anything is
@@ -85,15 +86,7 @@ public final class NotificationService implements ReceiveNotificationUseCase, He
             String field = e.field() == null ? "" : e.field() + " ";
             return count(provider, new NotificationReceipt(Outcome.MALFORMED, null, field + e.getMessage(), e.field()));
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return count(provider, transactions.inTransaction(() -> apply(notification)));
-            } catch (ConcurrentUpdateException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        return count(provider, retryingConflicts(() -> apply(notification)));
     }
 
     /**
@@ -102,9 +95,17 @@ public final class NotificationService implements ReceiveNotificationUseCase, He
      */
     @Override
     public int replayHeld(String qrId) {
+        return retryingConflicts(() -> replay(qrId));
+    }
+
+    /**
+     * Runs {@code work} in a transaction, again (up to {@value #ATTEMPTS} times in all) when a
+     * concurrent change of the same QR rolled it back.
+     */
+    private <T> T retryingConflicts(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.inTransaction(() -> replay(qrId));
+                return transactions.inTransaction(work);
             } catch (ConcurrentUpdateException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;
