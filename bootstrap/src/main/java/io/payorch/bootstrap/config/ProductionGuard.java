@@ -2,15 +2,20 @@ package io.payorch.bootstrap.config;
 
 import io.micronaut.core.value.PropertyResolver;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * The one place that decides what the {@code prod} environment refuses to start with: no database
- * URL, a missing or sandbox secret, an API client secret or PII hash key shorter than
+ * URL, a missing or sandbox secret (an API client's {@code secret-sha256} counts as its secret, and
+ * the hash of a sandbox secret is refused like the secret), an API client secret or PII hash key shorter than
  * {@value #MIN_OWN_SECRET} characters (payorch's own secrets; providers issue theirs), a sandbox
  * client id, no merchant or no admin, an enabled provider without its base URL or credentials.
  * It runs before anything connects anywhere; one line per problem, naming the setting and its
@@ -54,18 +59,16 @@ public final class ProductionGuard {
             }
             if (SEND_WEBHOOKS.contains(provider)) {
                 secret(config, prefix + "webhook-secret", problems);
+                if (!blank(config, prefix + "previous-webhook-secret")) {
+                    secret(config, prefix + "previous-webhook-secret", problems);
+                }
             }
         }
         return problems;
     }
 
     private static void clients(PropertyResolver config, String prefix, String kind, List<String> problems) {
-        // environment variables reach Micronaut under several spellings (ACME_SECRET → acme.secret,
-        // acme-secret): a client is an id with a ".secret" below it
-        Collection<String> ids = config.getProperties(prefix).keySet().stream()
-                .filter(k -> k.endsWith(".secret") && k.indexOf('.') == k.length() - ".secret".length())
-                .map(k -> k.substring(0, k.length() - ".secret".length()))
-                .distinct().toList();
+        Collection<String> ids = config.getPropertyEntries(prefix);
         if (ids.isEmpty()) {
             problems.add(missing(prefix + ".<id>.secret", "no " + kind + " client is configured"));
         }
@@ -73,7 +76,40 @@ public final class ProductionGuard {
             if (id.startsWith("sandbox")) {
                 problems.add(prefix + "." + id + ": the sandbox " + kind + " must not exist in prod");
             }
-            ownSecret(config, prefix + "." + id + ".secret", problems);
+            String key = prefix + "." + id + ".";
+            if (blank(config, key + "secret-sha256")) {
+                ownSecret(config, key + "secret", problems);
+            } else {
+                secretHash(config, key + "secret-sha256", problems);
+            }
+            if (!blank(config, key + "previous-secret")) {
+                ownSecret(config, key + "previous-secret", problems);
+            }
+            if (!blank(config, key + "previous-secret-sha256")) {
+                secretHash(config, key + "previous-secret-sha256", problems);
+            }
+        }
+    }
+
+    /**
+     * A client secret configured as its SHA-256: treated like the secret itself, so the hash of a
+     * sandbox secret is refused too (its length cannot be checked: the README says to make it with
+     * {@code openssl rand}).
+     */
+    private static void secretHash(PropertyResolver config, String key, List<String> problems) {
+        String value = config.getProperty(key, String.class).orElse("").trim().toLowerCase(Locale.ROOT);
+        if (!value.matches("[0-9a-f]{64}")) {
+            problems.add(key + " (" + envName(key) + ") is not a SHA-256 in hex (64 digits, as sha256sum prints it)");
+        } else if (SANDBOX_SECRETS.stream().anyMatch(s -> sha256Hex(s).equals(value))) {
+            problems.add(key + " (" + envName(key) + ") is the hash of a sandbox secret");
+        }
+    }
+
+    private static String sha256Hex(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 
