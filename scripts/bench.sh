@@ -46,7 +46,8 @@ PORT_BASE="${BENCH_PORT_BASE:-28080}"              # below the ephemeral port ra
 PAYORCH_PORT=$PORT_BASE SIM_PORT=$((PORT_BASE + 1)) BASELINE_PORT=$((PORT_BASE + 2))
 MERCHANT="${BENCH_MERCHANT:-sandbox-merchant:sandbox-secret}"
 ADMIN="${BENCH_ADMIN:-sandbox-admin:sandbox-admin-secret}"
-ONLY="${BENCH_ONLY:-baseline,qr,otp,latency,sweep,startup,soak}"
+ONLY="${BENCH_ONLY:-baseline,qr,otp,latency,ratelimit,sweep,startup,soak}"
+RATELIMIT_ROUNDS="${BENCH_RATELIMIT_ROUNDS:-2}"          # ratelimit phase: alternating unlimited / limited runs each
 OUT="${BENCH_OUT:-$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)}"
 KEEP_DATABASES="${BENCH_KEEP_DATABASES:-0}"
 PAYORCH_JAR="${BENCH_PAYORCH_JAR:-$ROOT/bootstrap/target/payorch.jar}"  # another build: compare before/after
@@ -451,6 +452,51 @@ if wants qr || wants otp || wants latency; then
   stop_started "$PAYORCH_PID"
 fi
 
+# ---- rate limits: the create-QR peak of a merchant without a limit and of one with a limit too high
+# to trigger (its Bucket4j bucket is asked on every request), in ONE payorch, alternating, so that
+# both see the same JIT state and table sizes; then the alternative not taken, a bucket shared
+# through PostgreSQL: pgbench running Bucket4j's per-request statements on one merchant's row
+if wants ratelimit; then
+  fresh_db bench_ratelimit
+  LIMITED_SECRET="bench-limited-secret-$RUN_TAG"
+  start_payorch bench_ratelimit PAYORCH_SECURITY_MERCHANTS_BENCHLIMITED_SECRET="$LIMITED_SECRET" \
+    PAYORCH_SECURITY_MERCHANTS_BENCHLIMITED_RATE_LIMIT_REQUESTS_PER_SECOND=1000000 \
+    PAYORCH_SECURITY_MERCHANTS_BENCHLIMITED_RATE_LIMIT_BURST=1000000
+  UNLIMITED_AUTH="$MERCHANT_AUTH" LIMITED_AUTH="$(basic "benchlimited:$LIMITED_SECRET")"
+  limited_headers="$(curl -s -D - -o /dev/null -X POST -H 'Content-Type: application/json' -H "Authorization: $LIMITED_AUTH" \
+    --data-binary "@$QR_BODY" "$PAYORCH/v1/qr-codes" | tr -d '\r' | grep -i '^ratelimit' | tr '\n' ' ')"
+  [[ "$limited_headers" == *RateLimit-Policy* ]] || die "the limited merchant's answer has no RateLimit headers: $limited_headers"
+  log "rate limit: limited merchant answers with $limited_headers"
+  CPU_APP_PID=$PAYORCH_PID CPU_SIM_PID=$SIM_PID
+  rl_off=() rl_on=()
+  for ((round = 1; round <= RATELIMIT_ROUNDS; round++)); do
+    MERCHANT_AUTH="$UNLIMITED_AUTH"
+    run_wrk "rl-unlimited-$round" "$PAYORCH/v1/qr-codes" "$QR_BODY" 0 "$( ((round == 1)) && echo "$FIRST_WARMUP" || echo "$WARMUP")"
+    rl_off+=("$W_RPS"); R[rl_off_err]=$(( ${R[rl_off_err]:-0} + W_ERR ))
+    MERCHANT_AUTH="$LIMITED_AUTH"
+    run_wrk "rl-limited-$round" "$PAYORCH/v1/qr-codes" "$QR_BODY" 0
+    rl_on+=("$W_RPS"); R[rl_on_err]=$(( ${R[rl_on_err]:-0} + W_ERR ))
+  done
+  MERCHANT_AUTH="$UNLIMITED_AUTH"
+  R[rl_off_rps]="$(printf '%s\n' "${rl_off[@]}" | awk '{ s += $1 } END { printf "%.0f", s / NR }')"
+  R[rl_on_rps]="$(printf '%s\n' "${rl_on[@]}" | awk '{ s += $1 } END { printf "%.0f", s / NR }')"
+  R[rl_runs]="unlimited ${rl_off[*]}; limited ${rl_on[*]}"
+  log "rate limit: create-QR peak ${R[rl_runs]} req/s"
+  stop_started "$PAYORCH_PID"
+
+  fresh_db bench_bucket
+  psql_q -d bench_bucket -c "CREATE TABLE bench_bucket (id bigint PRIMARY KEY, state bytea, expires_at bigint)" \
+    -c "INSERT INTO bench_bucket VALUES (1, null, null)" >/dev/null
+  log "pgbench: Bucket4j's shared-bucket statements on one merchant's row, $PGBENCH_CLIENTS clients"
+  before="$(cpu_snapshot)"
+  fg_run timeout -k 5 $((DURATION + 60)) pgbench -n -M prepared -c "$PGBENCH_CLIENTS" -j "$THREADS" -T "$DURATION" \
+    -f bench/sql/pgbench-shared-bucket.sql bench_bucket >"$OUT/pgbench-shared-bucket.txt" 2>&1 \
+    || die "pgbench (shared bucket) failed: $(tail -5 "$OUT/pgbench-shared-bucket.txt")"
+  R[bucket_tps]="$(awk '/^tps = / { printf "%.0f", $3; exit }' "$OUT/pgbench-shared-bucket.txt")"
+  R[bucket_cpu]="$(cpu_per_request "$before" "$(cpu_snapshot)" "$(awk '/number of transactions actually processed/ { split($NF, a, "/"); print a[1]; exit }' "$OUT/pgbench-shared-bucket.txt")")"
+  log "pgbench shared bucket: ${R[bucket_tps]} requests/s of one merchant; CPU ms per request: ${R[bucket_cpu]}"
+fi
+
 # ---- the sweep: SWEEP_ROWS due QRs, then the time until payorch's sweeps expired them all
 if wants sweep; then
   fresh_db bench_sweep
@@ -607,6 +653,13 @@ if wants otp; then
   else
     row "transfer-OTP peak (req/s)" "not measured" "-" "-" ">= 6000"
   fi
+fi
+if wants ratelimit; then
+  row "create-QR peak, rate limit 10^6/s never reached (req/s)" "$(v rl_on_rps)" "same run, no limit" "$(v rl_off_rps)" "-"
+  row "  runs, alternating (req/s)" "$(v rl_runs)" "-" "-" "-"
+  row "  errors / non-2xx (limited; unlimited)" "$(v rl_on_err); $(v rl_off_err)" "-" "-" "0"
+  row "shared PostgreSQL bucket, one merchant (req/s)" "$(v bucket_tps)" "same run, create-QR peak, no limit" "$(v rl_off_rps)" "-"
+  row "  CPU ms per shared-bucket request, by process" "$(v bucket_cpu)" "-" "-" "-"
 fi
 if wants baseline && [[ -n "$(v fsync_us)" ]]; then
   row "machine: WAL flush, fdatasync 8 kB (us)" "-" "pg_test_fsync" "$(v fsync_us)" "-"
