@@ -31,8 +31,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.stream.Stream;
 
 /**
  * Wires the lifecycle: expiry sweeps, reconciliation, closing and payment notifications.
@@ -105,8 +107,8 @@ class LifecycleFactory {
         Map<Provider, List<String>> secrets = new EnumMap<>(Provider.class);
         for (Provider p : Provider.values()) {
             ProviderProperties properties = registry.properties(p.name().toLowerCase(Locale.ROOT));
-            secrets.put(p, java.util.stream.Stream.of(properties.getWebhookSecret(), properties.getPreviousWebhookSecret())
-                    .filter(java.util.Objects::nonNull).toList());
+            secrets.put(p, Stream.of(properties.getWebhookSecret(), properties.getPreviousWebhookSecret())
+                    .filter(Objects::nonNull).toList());
         }
         return new NotificationService(secrets, parser, transactions, notifications, qrs, clock, counters);
     }

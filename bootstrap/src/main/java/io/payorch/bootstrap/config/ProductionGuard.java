@@ -11,6 +11,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The one place that decides what the {@code prod} environment refuses to start with: no database
@@ -30,6 +33,7 @@ public final class ProductionGuard {
     static final int MIN_OWN_SECRET = 24;
     private static final List<String> PROVIDERS = List.of("aop", "oqpay", "bos", "razorpay", "dmt");
     private static final Set<String> NEED_CREDENTIALS = Set.of("bos", "razorpay");
+    private static final Pattern CLIENT_SECRET_KEY = Pattern.compile("[^.]+\\.(previous-)?secret(-sha256)?");
     private static final Set<String> SEND_WEBHOOKS = Set.of("aop", "oqpay", "bos", "razorpay");
 
     private ProductionGuard() {
@@ -68,7 +72,16 @@ public final class ProductionGuard {
     }
 
     private static void clients(PropertyResolver config, String prefix, String kind, List<String> problems) {
-        Collection<String> ids = config.getPropertyEntries(prefix);
+        // environment variables reach Micronaut under several spellings (ACME_SECRET → acme.secret,
+        // acme-secret; ACME_PREVIOUS_SECRET → acme.previous-secret, acme-previous.secret): a client is
+        // an id with one of its secret settings right below it, and "<id>-previous" is a spelling of <id>
+        Set<String> spelled = config.getProperties(prefix).keySet().stream()
+                .filter(k -> CLIENT_SECRET_KEY.matcher(k).matches())
+                .map(k -> k.substring(0, k.indexOf('.')))
+                .collect(Collectors.toCollection(TreeSet::new));
+        Collection<String> ids = spelled.stream()
+                .filter(id -> !(id.endsWith("-previous") && spelled.contains(id.substring(0, id.length() - "-previous".length()))))
+                .toList();
         if (ids.isEmpty()) {
             problems.add(missing(prefix + ".<id>.secret", "no " + kind + " client is configured"));
         }

@@ -7,6 +7,7 @@ import io.micronaut.core.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -86,7 +87,7 @@ final class ClientProperties {
                 throw new IllegalStateException(key + "-sha256 is not a SHA-256 in hex (64 digits 0-9, a-f,"
                         + " as sha256sum prints it)");
             }
-            return HexFormat.of().parseHex(hex.toLowerCase(java.util.Locale.ROOT));
+            return HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT));
         }
         return hasPlain ? ApiClientDirectory.sha256(plain) : null;
     }

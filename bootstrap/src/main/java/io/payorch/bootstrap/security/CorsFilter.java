@@ -16,6 +16,7 @@ import io.payorch.bootstrap.web.Problem;
 import org.reactivestreams.Publisher;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -96,7 +97,7 @@ class CorsFilter implements HttpServerFilter {
                     && uri.getRawQuery() == null && uri.getRawUserInfo() == null) {
                 return value.toLowerCase(Locale.ROOT);
             }
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             // reported below
         }
         throw new IllegalStateException(SETTING + " holds '" + configured + "', which is not an origin like"
@@ -118,7 +119,7 @@ class CorsFilter implements HttpServerFilter {
                     || ("https".equalsIgnoreCase(uri.getScheme()) && port == 443);
             String authority = uri.getHost() + (defaultPort ? "" : ":" + port);
             return authority.equalsIgnoreCase(host.trim());
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return false;
         }
     }

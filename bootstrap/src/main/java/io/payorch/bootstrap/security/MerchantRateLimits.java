@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +128,7 @@ public class MerchantRateLimits {
     private record ClockTimeMeter(Clock clock) implements TimeMeter {
         @Override
         public long currentTimeNanos() {
-            java.time.Instant now = clock.instant();
+            Instant now = clock.instant();
             return now.getEpochSecond() * 1_000_000_000L + now.getNano();
         }
 

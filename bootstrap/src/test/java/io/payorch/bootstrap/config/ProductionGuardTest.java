@@ -83,6 +83,8 @@ class ProductionGuardTest {
         p.remove("payorch.security.merchants.acme.secret");
         p.put("payorch.security.merchants.acme.secret-sha256", sha256Hex("a-random-secret-made-with-openssl-rand"));
         p.put("payorch.security.merchants.acme.previous-secret", STRONG + "-old");
+        // how PAYORCH_SECURITY_MERCHANTS_ACME_PREVIOUS_SECRET also reaches the configuration: not a client "acme-previous"
+        p.put("payorch.security.merchants.acme-previous.secret", STRONG + "-old");
         assertEquals(List.of(), problems(p));
 
         p.put("payorch.security.merchants.acme.secret-sha256", sha256Hex("sandbox-secret"));
