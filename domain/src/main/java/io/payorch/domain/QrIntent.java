@@ -14,6 +14,7 @@ import java.util.Objects;
 public final class QrIntent {
 
     private final String id;
+    private final String merchantId;
     private final String registrationId;
     private final Money amount;
     private final QrUsage usage;
@@ -33,6 +34,7 @@ public final class QrIntent {
 
     private QrIntent(Snapshot s) {
         this.id = Objects.requireNonNull(s.id(), "id");
+        this.merchantId = s.merchantId();
         this.registrationId = Objects.requireNonNull(s.registrationId(), "registrationId");
         this.amount = s.amount();
         this.usage = Objects.requireNonNull(s.usage(), "usage");
@@ -51,15 +53,16 @@ public final class QrIntent {
         this.paymentsTotalPaise = s.paymentsTotalPaise();
     }
 
-    /** A new intent, recorded before any provider is called. */
-    public static QrIntent open(String id, String registrationId, Money amount, QrUsage usage,
+    /** A new intent of merchant {@code merchantId}, recorded before any provider is called. */
+    public static QrIntent open(String id, String merchantId, String registrationId, Money amount, QrUsage usage,
                                 String description, Provider provider, Instant now) {
+        Objects.requireNonNull(merchantId, "merchantId");
         if (usage == QrUsage.SINGLE_USE && amount == null) {
             throw new DomainException("amount", "is required for a single_use QR");
         }
         QrIntent qr = new QrIntent(new Snapshot(id, registrationId, amount, usage, description, now, 0,
-                provider, QrStatus.PENDING, null, null, null, null, null, null, null, 0, 0));
-        qr.log.created(now);
+                provider, QrStatus.PENDING, null, null, null, null, null, null, null, 0, 0, merchantId));
+        qr.log.created(now, Actor.merchant(merchantId).source());
         return qr;
     }
 
@@ -141,10 +144,20 @@ public final class QrIntent {
     public Snapshot snapshot() {
         return new Snapshot(id, registrationId, amount, usage, description, createdAt, log.version(), provider,
                 log.status(), providerReference, upiIntent, imageUrl, expiry == null ? null : expiry.at(), closedAt,
-                closeReason, failureReason, paymentsCount, paymentsTotalPaise);
+                closeReason, failureReason, paymentsCount, paymentsTotalPaise, merchantId);
+    }
+
+    /**
+     * Whether merchant {@code clientId} owns it. A QR recorded before merchants owned their QRs
+     * has no owner and belongs to no merchant (admins still see it).
+     */
+    public boolean isOwnedBy(String clientId) {
+        return merchantId != null && merchantId.equals(clientId);
     }
 
     public String id() { return id; }
+    /** The merchant client that created it; null for a QR recorded before ownership existed. */
+    public String merchantId() { return merchantId; }
     public String registrationId() { return registrationId; }
     public Money amount() { return amount; }
     public QrUsage usage() { return usage; }
@@ -168,6 +181,6 @@ public final class QrIntent {
                            Instant createdAt, long version, Provider provider, QrStatus status,
                            String providerReference, String upiIntent, String imageUrl, Instant expiresAt,
                            Instant closedAt, String closeReason, String failureReason, long paymentsCount,
-                           long paymentsTotalPaise) {
+                           long paymentsTotalPaise, String merchantId) {
     }
 }

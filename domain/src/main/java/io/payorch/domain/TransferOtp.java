@@ -17,6 +17,7 @@ public final class TransferOtp {
     private static final Pattern MASKED_MOBILE = Pattern.compile("\\d{0,2}X{4,}\\d{0,2}");
 
     private final String id;
+    private final String merchantId;
     private final String registrationId;
     private final String remitterMobileMasked;
     private final String remitterMobileHash;
@@ -32,6 +33,7 @@ public final class TransferOtp {
 
     private TransferOtp(Snapshot s) {
         this.id = Objects.requireNonNull(s.id(), "id");
+        this.merchantId = s.merchantId();
         this.registrationId = Objects.requireNonNull(s.registrationId(), "registrationId");
         this.remitterMobileMasked = Objects.requireNonNull(s.remitterMobileMasked(), "remitterMobileMasked");
         if (!MASKED_MOBILE.matcher(remitterMobileMasked).matches()) {
@@ -50,12 +52,15 @@ public final class TransferOtp {
         this.failureReason = s.failureReason();
     }
 
-    public static TransferOtp open(String id, String registrationId, String remitterMobileMasked,
+    /** A new OTP request of merchant {@code merchantId}, recorded before the provider is called. */
+    public static TransferOtp open(String id, String merchantId, String registrationId, String remitterMobileMasked,
                                    String remitterMobileHash, String beneficiaryId, TransferType transferType,
                                    Money amount, Instant now) {
+        Objects.requireNonNull(merchantId, "merchantId");
         TransferOtp otp = new TransferOtp(new Snapshot(id, registrationId, remitterMobileMasked, remitterMobileHash,
-                beneficiaryId, transferType, amount, now, 0, TransferOtpStatus.PENDING, null, null, null, null));
-        otp.log.created(now);
+                beneficiaryId, transferType, amount, now, 0, TransferOtpStatus.PENDING, null, null, null, null,
+                merchantId));
+        otp.log.created(now, Actor.merchant(merchantId).source());
         return otp;
     }
 
@@ -115,10 +120,17 @@ public final class TransferOtp {
     public Snapshot snapshot() {
         return new Snapshot(id, registrationId, remitterMobileMasked, remitterMobileHash, beneficiaryId,
                 transferType, amount, createdAt, log.version(), log.status(), providerState, sentAt,
-                expiry == null ? null : expiry.at(), failureReason);
+                expiry == null ? null : expiry.at(), failureReason, merchantId);
+    }
+
+    /** Whether merchant {@code clientId} owns it; an OTP recorded before ownership existed belongs to none. */
+    public boolean isOwnedBy(String clientId) {
+        return merchantId != null && merchantId.equals(clientId);
     }
 
     public String id() { return id; }
+    /** The merchant client that asked for it; null for an OTP recorded before ownership existed. */
+    public String merchantId() { return merchantId; }
     public String registrationId() { return registrationId; }
     public String remitterMobileMasked() { return remitterMobileMasked; }
     public String remitterMobileHash() { return remitterMobileHash; }
@@ -136,6 +148,6 @@ public final class TransferOtp {
     public record Snapshot(String id, String registrationId, String remitterMobileMasked, String remitterMobileHash,
                            String beneficiaryId, TransferType transferType, Money amount, Instant createdAt,
                            long version, TransferOtpStatus status, String providerState, Instant sentAt,
-                           Instant expiresAt, String failureReason) {
+                           Instant expiresAt, String failureReason, String merchantId) {
     }
 }
