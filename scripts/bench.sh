@@ -205,7 +205,7 @@ kv() { # kv LINE KEY: value of key=value in a line
 CLK_TCK="$(getconf CLK_TCK)"
 CPU_APP_PID="" CPU_SIM_PID=""
 pid_ticks() { local p t=0; for p in "$@"; do [[ -n "$p" && -r /proc/$p/stat ]] && t=$((t + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo "$t"; }
-postgres_ticks() { local f t=0 c; for f in /proc/[0-9]*; do read -r c <"$f/comm" 2>/dev/null || continue; [[ "$c" == postgres ]] && t=$((t + $(awk '{ print $14 + $15 }' "$f/stat" 2>/dev/null || echo 0))); done; echo "$t"; }
+postgres_ticks() { local f t=0 c; for f in /proc/[0-9]*; do read -r c 2>/dev/null <"$f/comm" || continue; [[ "$c" == postgres ]] && t=$((t + $(awk '{ print $14 + $15 }' "$f/stat" 2>/dev/null || echo 0))); done; echo "$t"; }
 machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
 cpu_snapshot() { echo "$(pid_ticks "$CPU_APP_PID") $(pid_ticks "$CPU_SIM_PID") $(postgres_ticks) $(machine_ticks) $(date +%s%N)"; }
 # cpu_per_request BEFORE AFTER REQUESTS: "app=.. sim=.. postgres=.. other=.. busy=..%" (ms of CPU per request)
