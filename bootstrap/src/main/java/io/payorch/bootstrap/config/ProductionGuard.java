@@ -1,13 +1,11 @@
 package io.payorch.bootstrap.config;
 
 import io.micronaut.core.value.PropertyResolver;
+import io.payorch.bootstrap.security.SecretDigest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -110,19 +108,11 @@ public final class ProductionGuard {
      * {@code openssl rand}).
      */
     private static void secretHash(PropertyResolver config, String key, List<String> problems) {
-        String value = config.getProperty(key, String.class).orElse("").trim().toLowerCase(Locale.ROOT);
-        if (!value.matches("[0-9a-f]{64}")) {
+        String value = config.getProperty(key, String.class).orElse("");
+        if (!SecretDigest.isHex(value)) {
             problems.add(key + " (" + envName(key) + ") is not a SHA-256 in hex (64 digits, as sha256sum prints it)");
-        } else if (SANDBOX_SECRETS.stream().anyMatch(s -> sha256Hex(s).equals(value))) {
+        } else if (SANDBOX_SECRETS.stream().anyMatch(s -> Arrays.equals(SecretDigest.of(s), SecretDigest.parseHex(value)))) {
             problems.add(key + " (" + envName(key) + ") is the hash of a sandbox secret");
-        }
-    }
-
-    private static String sha256Hex(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 

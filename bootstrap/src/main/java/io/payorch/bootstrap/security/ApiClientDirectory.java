@@ -3,9 +3,7 @@ package io.payorch.bootstrap.security;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +22,7 @@ public class ApiClientDirectory {
     public static final String ROLE_MERCHANT = "MERCHANT";
     public static final String ROLE_ADMIN = "ADMIN";
 
-    private static final byte[] NO_SECRET = sha256("no client has this secret " + System.nanoTime());
+    private static final byte[] NO_SECRET = SecretDigest.of("no client has this secret " + System.nanoTime());
 
     private final Map<String, ApiClient> clients = new HashMap<>();
 
@@ -71,8 +69,8 @@ public class ApiClientDirectory {
     /** {@link #verify}, saying why it failed (for the failure counter and log, never for the caller). */
     Verification check(String id, String secret) {
         ApiClient client = id == null ? null : clients.get(id);
-        byte[] presented = sha256(secret == null ? "" : secret);
-        // both comparisons always run, and '&' / '|' do not short-circuit
+        byte[] presented = SecretDigest.of(secret == null ? "" : secret);
+        // both comparisons always run ('|' does not short-circuit)
         boolean current = MessageDigest.isEqual(client == null ? NO_SECRET : client.currentDigest(), presented);
         boolean previous = MessageDigest.isEqual(client == null ? NO_SECRET : client.previousDigest(), presented);
         if (client == null) {
@@ -84,14 +82,6 @@ public class ApiClientDirectory {
 
     public int size() {
         return clients.size();
-    }
-
-    static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 
     /** The outcome of a check: the client, or why there is none ({@code unknown_client}, {@code wrong_secret}). */

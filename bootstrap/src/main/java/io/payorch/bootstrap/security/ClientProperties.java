@@ -5,10 +5,7 @@ import io.micronaut.context.annotation.Parameter;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * API clients from configuration: {@code payorch.security.merchants.<id>.secret} and
@@ -19,8 +16,6 @@ import java.util.regex.Pattern;
  * Secrets are only ever hashed, never logged.
  */
 final class ClientProperties {
-
-    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
 
     private ClientProperties() {
     }
@@ -82,14 +77,13 @@ final class ClientProperties {
             throw new IllegalStateException(key + " and " + key + "-sha256 are both set: keep one");
         }
         if (hasHash) {
-            String hex = sha256Hex.trim();
-            if (!SHA256_HEX.matcher(hex).matches()) {
+            if (!SecretDigest.isHex(sha256Hex)) {
                 throw new IllegalStateException(key + "-sha256 is not a SHA-256 in hex (64 digits 0-9, a-f,"
                         + " as sha256sum prints it)");
             }
-            return HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT));
+            return SecretDigest.parseHex(sha256Hex);
         }
-        return hasPlain ? ApiClientDirectory.sha256(plain) : null;
+        return hasPlain ? SecretDigest.of(plain) : null;
     }
 
     @EachProperty("payorch.security.merchants")
