@@ -1,5 +1,6 @@
 package io.payorch.bootstrap.security;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -34,7 +35,8 @@ class AuthenticationFailures {
         if (request != null) {
             request.setAttribute(RECORDED, reason);
         }
-        meters.counter("payorch.auth.failures", "reason", reason).increment();
+        Counter.builder("payorch.auth.failures").description("Failed authentications, by reason")
+                .tag("reason", reason).register(meters).increment();
         LOG.warn("authentication failed ({}) for client id '{}' on {} {}", reason, printable(clientId),
                 request == null ? "-" : request.getMethodName(), request == null ? "-" : request.getPath());
     }

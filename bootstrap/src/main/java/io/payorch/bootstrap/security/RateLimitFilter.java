@@ -1,5 +1,6 @@
 package io.payorch.bootstrap.security;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpHeaders;
@@ -53,7 +54,8 @@ class RateLimitFilter implements HttpServerFilter {
         }
         Decision d = decision.get();
         if (!d.allowed()) {
-            meters.counter("payorch.rate.limited", "client", client.get()).increment();
+            Counter.builder("payorch.rate.limited").description("Requests refused 429 for a merchant's rate limit")
+                    .tag("client", client.get()).register(meters).increment();
             MutableHttpResponse<?> refused = Problem.of(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
                             "This client is over its rate limit of " + d.quota() + " requests per " + d.windowSeconds()
                                     + " s; try again in " + d.seconds() + " s.")

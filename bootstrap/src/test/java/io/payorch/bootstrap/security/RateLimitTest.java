@@ -70,6 +70,8 @@ class RateLimitTest extends PostgresTestSupport {
         assertEquals("1", refused.headers().firstValue("Retry-After").orElse(""));
         assertEquals("\"merchant\";q=5;w=1", refused.headers().firstValue("RateLimit-Policy").orElse(""));
         assertEquals("\"merchant\";r=0;t=1", refused.headers().firstValue("RateLimit").orElse(""));
+        assertTrue(api.get("/prometheus", ApiCalls.admin()).body().contains("payorch_rate_limited_total{client=\"acme\"}"),
+                "429s are counted per client");
 
         for (int i = 0; i < 20; i++) {
             HttpResponse<String> other = api.post("/v1/qr-codes", GLOBEX, QR, Map.of());
