@@ -202,8 +202,9 @@ public final class NotificationService implements ReceiveNotificationUseCase, He
                                        String reason) {
         ProviderNotification.Payment p = n.payment();
         String qrId = qr == null ? null : qr.id();
+        boolean held = qr != null && (qr.status() == QrStatus.PENDING || qr.status() == QrStatus.UNKNOWN);
         boolean stored = notifications.recordPayment(new PaymentRecord(n.provider(), p.paymentId(), qrId, p.amount(),
-                p.upiReference(), n.eventId(), now, outcome.label(), reason));
+                p.upiReference(), n.eventId(), now, outcome.label(), reason, held));
         if (!stored) {
             return new NotificationReceipt(Outcome.DUPLICATE, qrId, "payment " + p.paymentId() + " already recorded");
         }
