@@ -2,7 +2,7 @@ package io.payorch.bootstrap.api;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.payorch.application.webhook.WebhookSignature;
+import io.payorch.wire.HmacSignature;
 import io.payorch.bootstrap.support.ApiCalls;
 import io.payorch.bootstrap.support.PostgresTestSupport;
 import io.payorch.bootstrap.support.Sql;
@@ -108,7 +108,7 @@ class NulCharacterTest extends PostgresTestSupport {
                 + reference.group(1) + "\",\"amount\":\"10.00\",\"paymentId\":\"AOPPAY\\u00001\",\"utr\":\"123456789012\"}")
                 .getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> response = api.postBytes("/v1/webhooks/aop", null, body, Map.of("Content-Type",
-                "application/json", "X-Payorch-Signature", WebhookSignature.sign("sandbox-webhook-secret", body)));
+                "application/json", "X-Payorch-Signature", HmacSignature.sign("sandbox-webhook-secret", body)));
         assertEquals(400, response.statusCode(), response.body());
         assertTrue(response.body().contains("malformed_notification"), response.body());
     }
