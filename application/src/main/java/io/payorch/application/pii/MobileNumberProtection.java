@@ -1,9 +1,8 @@
 package io.payorch.application.pii;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.payorch.application.Digests;
+
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -15,10 +14,9 @@ import java.util.Objects;
  */
 public final class MobileNumberProtection {
 
-    private static final String ALGORITHM = "HmacSHA256";
     private static final int MINIMUM_KEY_BYTES = 32;
 
-    private final SecretKeySpec key;
+    private final byte[] key;
 
     public MobileNumberProtection(String hashKey) {
         Objects.requireNonNull(hashKey, "hashKey");
@@ -27,7 +25,7 @@ public final class MobileNumberProtection {
             throw new IllegalArgumentException("payorch.pii.hash-key must be at least " + MINIMUM_KEY_BYTES
                     + " bytes long");
         }
-        this.key = new SecretKeySpec(bytes, ALGORITHM);
+        this.key = bytes.clone();
     }
 
     /** The first two and last two digits, the rest as X: {@code 9876543210} → {@code 98XXXXXX10}. */
@@ -42,13 +40,7 @@ public final class MobileNumberProtection {
     /** Lower-case hex HMAC-SHA256 of the number under the configured key. */
     public String keyedHash(String mobile) {
         Objects.requireNonNull(mobile, "mobile");
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(mobile.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
+        return HexFormat.of().formatHex(Digests.hmacSha256(key, mobile.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.payorch.bootstrap.security;
 
+import io.payorch.application.Digests;
+
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -19,11 +19,7 @@ public final class SecretDigest {
     }
 
     public static byte[] of(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Digests.sha256(secret);
     }
 
     public static String hexOf(String secret) {

@@ -9,6 +9,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.security.authentication.Authentication;
+import io.payorch.application.Digests;
 import io.payorch.application.FailedBeforeProviderCallException;
 import io.payorch.application.InvalidRequestException;
 import io.payorch.application.NotFoundException;
@@ -24,17 +25,12 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * {@code Idempotency-Key} for any POST endpoint, in one call:
@@ -160,16 +156,10 @@ public class IdempotentExecution {
             StringBuilder canonical = new StringBuilder();
             canonical(tree, canonical);
             byte[] bytes = canonical.toString().getBytes(StandardCharsets.UTF_8);
-            if (hashKey.length == 0) {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-            }
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(hashKey, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(bytes));
+            return HexFormat.of().formatHex(hashKey.length == 0 ? Digests.sha256(bytes)
+                    : Digests.hmacSha256(hashKey, bytes));
         } catch (IOException e) {
             throw new UncheckedIOException("the request body could not be serialised", e);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("SHA-256 / HMAC-SHA256 unavailable", e);
         }
     }
 
