@@ -5,11 +5,20 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.payorch.application.port.in.CloseQrIntentUseCase;
+import io.payorch.bootstrap.web.ApiProblems;
+import io.payorch.bootstrap.web.QrCloseController;
 import io.payorch.bootstrap.web.QrView;
+import io.micronaut.http.MediaType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code POST /admin/qr-codes/{id}/close}: operations close a QR (recorded with source {@code admin}). */
 @Controller("/admin/qr-codes")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "admin")
+@SecurityRequirement(name = "basicAuth")
+@ApiProblems.Admin
 public class AdminQrCloseController {
 
     private final CloseQrIntentUseCase close;
@@ -18,7 +27,10 @@ public class AdminQrCloseController {
         this.close = close;
     }
 
-    @Post("/{id}/close")
+    @Post(value = "/{id}/close", produces = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "closeAdminQrCode", summary = "Close an ACTIVE QR as operations (event source admin)",
+            description = "Closes the QR at its provider, then records it CLOSED. Takes no body.")
+    @QrCloseController.CloseAnswers
     QrView close(String id) {
         return QrView.of(close.close(id, "admin"));
     }

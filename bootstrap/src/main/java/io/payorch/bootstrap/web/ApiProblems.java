@@ -1,0 +1,92 @@
+package io.payorch.bootstrap.web;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The problem answers many operations share, as meta-annotations read by micronaut-openapi: an
+ * operation (or a whole controller) lists each once, and the document says the same thing
+ * everywhere. Operation-specific answers stay on the operation. A new controller (webhook
+ * endpoints, events) takes {@link Merchant} or {@link Admin} plus what it adds.
+ */
+public final class ApiProblems {
+
+    /** The media type of every problem answer. */
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    private ApiProblems() {
+    }
+
+    /** 401 and 406: every operation that takes merchant (or admin) credentials. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @ApiResponse(responseCode = "401", description = "No or wrong credentials (`WWW-Authenticate: Basic realm=\"payorch\"`)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "406", description = "The Accept header admits no representation this operation answers",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public @interface Merchant {
+    }
+
+    /** 401, 403 and 406: every admin operation (merchant credentials get 403). */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Merchant
+    @ApiResponse(responseCode = "403", description = "Merchant credentials: admins only",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public @interface Admin {
+    }
+
+    /** 400: a bad field or parameter, each named in {@code errors[]}. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @ApiResponse(responseCode = "400", description = "Invalid input (code validation_failed or malformed_request); "
+            + "each bad field or parameter is named in errors[]; nothing was changed",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public @interface BadRequest {
+    }
+
+    /** 400, 413 and 415: an operation that reads a JSON body strictly ({@link StrictJson}). */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @BadRequest
+    @ApiResponse(responseCode = "413", description = "Body larger than 64 KiB (code payload_too_large)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "415", description = "Body not sent as application/json (code unsupported_media_type)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public @interface JsonBody {
+    }
+
+    /** 404: the id names nothing. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @ApiResponse(responseCode = "404", description = "No such resource (code not_found)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public @interface NotFound {
+    }
+
+    /** 502 and 504: the provider was called and gave no usable answer in time; the resource is in {@code resource}. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @ApiResponse(responseCode = "502", description = "No usable provider answer (provider_unknown_outcome: UNKNOWN until "
+            + "reconciled; provider_unavailable: nothing reached the provider; provider_authentication_failed); "
+            + "the provider's own answer in provider",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "504", description = "The provider did not answer in time (provider_timeout): the "
+            + "outcome is UNKNOWN until reconciled",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public @interface ProviderFailures {
+    }
+}
