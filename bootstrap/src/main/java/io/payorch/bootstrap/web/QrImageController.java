@@ -84,7 +84,7 @@ public class QrImageController {
     @Get(value = "/image.svg{?size}", produces = "image/svg+xml")
     @Operation(operationId = "getQrCodeSvg", summary = "The QR's UPI intent as an SVG image")
     @ApiResponse(responseCode = "200", description = "SVG with the given width and height (ETag, Cache-Control private)",
-            content = @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")))
+            content = @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string", format = "binary")))
     HttpResponse<?> svg(String id,
                         @Parameter(description = "width and height, 128 to 1024 (default 300)", example = "300",
                                 schema = @Schema(type = "integer", format = "int32", minimum = "128", maximum = "1024"))
