@@ -57,7 +57,11 @@ final class AdminViews {
             requiredProperties = {"provider", "outcome", "at", "detail"})
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record AttemptView(String provider,
-                       @Schema(example = "accepted", allowableValues = {"accepted", "rejected", "not_attempted", "unknown"})
+                       @Schema(example = "accepted", description = "the outcome of the create call; close_ and "
+                               + "reconcile_ prefix those of a close and of a reconciliation",
+                               allowableValues = {"accepted", "rejected", "not_attempted", "unknown",
+                                       "close_accepted", "close_rejected", "close_not_attempted", "close_unknown",
+                                       "reconcile_accepted", "reconcile_rejected", "reconcile_unknown"})
                        String outcome, Instant at, @Nullable String detail) {
         static AttemptView of(ProviderAttempt a) {
             return new AttemptView(a.provider().name(), a.outcome(), a.at(), a.detail());
@@ -111,7 +115,7 @@ final class AdminViews {
     }
 
     @Serdeable
-    @Schema(name = "SweepStatus", description = "The last expiry sweep",
+    @Schema(name = "SweepStatus", description = "The last expiry sweep (null before this instance ran one)", nullable = true,
             requiredProperties = {"at", "durationMillis", "lagMillis", "qrsExpired", "otpsExpired"})
     record SweepView(Instant at, long durationMillis, @Schema(description = "how late the oldest expired item was")
                      long lagMillis, long qrsExpired, long otpsExpired) {
@@ -125,7 +129,8 @@ final class AdminViews {
             requiredProperties = {"at", "qrs", "transferOtps", "lastSweep"})
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record StatsView(Instant at, List<CountView> qrs, List<CountView> transferOtps,
-                     @Nullable @Schema(type = "object", description = "null until this instance ran a sweep") SweepView lastSweep) {
+                     // nullable through its schema (SweepStatus): a nullable $ref would need an allOf wrapper
+                     SweepView lastSweep) {
         static StatsView of(Stats s) {
             return new StatsView(s.at(), s.qrs().stream().map(CountView::of).toList(),
                     s.transferOtps().stream().map(CountView::of).toList(), s.lastSweep().map(SweepView::of).orElse(null));

@@ -136,7 +136,8 @@ public class SandboxPaymentController {
     @Serdeable
     @Schema(name = "SandboxWebhookAnswer", description = "payorch's webhook's status and JSON answer (a string when "
             + "it was not JSON)", requiredProperties = "status")
-    record WebhookAnswer(int status, @Nullable @Schema(description = "a JSON object or a string",
+    record WebhookAnswer(int status, @Nullable @Schema(description = "a JSON object, or a string when it was not JSON; "
+            + "absent when empty", oneOf = {Object.class, String.class}, implementation = Object.class,
             requiredMode = Schema.RequiredMode.NOT_REQUIRED) Object body) {
     }
 
