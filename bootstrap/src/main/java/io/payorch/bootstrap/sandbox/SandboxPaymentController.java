@@ -46,6 +46,7 @@ import java.util.Set;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "sandbox")
 @SecurityRequirements
+@ApiProblems.Limits
 public class SandboxPaymentController {
 
     private static final Set<String> FIELDS = Set.of("amount");

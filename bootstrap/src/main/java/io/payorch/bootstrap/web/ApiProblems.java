@@ -24,10 +24,22 @@ public final class ApiProblems {
     private ApiProblems() {
     }
 
-    /** 401 and 406: every operation that takes merchant (or admin) credentials. */
+    /** 414 and 431: any request whose line or headers are too long (Netty's limits, before routing). */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.METHOD})
+    @ApiResponse(responseCode = "414", description = "The request line (method, path and query) is over 4 KiB "
+            + "(code uri_too_long)", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "431", description = "The headers are over 8 KiB (code headers_too_large)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public @interface Limits {
+    }
+
+    /** 401 and 406 (and {@link Limits}): every operation that takes merchant (or admin) credentials. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Limits
     @ApiResponse(responseCode = "401", description = "No or wrong credentials (`WWW-Authenticate: Basic realm=\"payorch\"`)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "406", description = "The Accept header admits no representation this operation answers",

@@ -36,6 +36,7 @@ import java.util.Locale;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "webhooks")
 @SecurityRequirements
+@ApiProblems.Limits
 @ApiResponse(responseCode = "200", description = "Received: what payorch did with it (a duplicate event id is applied "
         + "once and answered duplicate)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
         schema = @Schema(implementation = WebhookController.Receipt.class)))
