@@ -18,6 +18,7 @@ import io.payorch.application.port.in.AdminStatsUseCase;
 import io.payorch.application.port.in.BrowseQrIntentsUseCase;
 import io.payorch.application.port.in.BrowseTransferOtpsUseCase;
 import io.payorch.application.port.in.ExpireDueUseCase;
+import io.payorch.bootstrap.admin.AdminViews.AdminQrView;
 import io.payorch.bootstrap.admin.AdminViews.AttemptView;
 import io.payorch.bootstrap.admin.AdminViews.EventView;
 import io.payorch.bootstrap.admin.AdminViews.QrPageView;
@@ -29,7 +30,6 @@ import io.payorch.bootstrap.admin.AdminViews.SweepResultView;
 import io.payorch.bootstrap.admin.AdminViews.TransferOtpDetailView;
 import io.payorch.bootstrap.admin.AdminViews.TransferOtpView;
 import io.payorch.bootstrap.web.ApiProblems;
-import io.payorch.bootstrap.web.QrView;
 import io.payorch.domain.QrIntent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -66,7 +66,7 @@ class AdminController {
         this.sweeps = sweeps;
     }
 
-    @Get(value = "/qr-codes{?status,provider,registrationId,createdFrom,createdTo,limit,cursor}",
+    @Get(value = "/qr-codes{?status,provider,registrationId,merchant,createdFrom,createdTo,limit,cursor}",
             produces = MediaType.APPLICATION_JSON)
     @Operation(operationId = "searchQrCodes", summary = "Search QRs, newest first, with keyset pagination")
     @ApiResponse(responseCode = "200", description = "A page of QRs", content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -83,6 +83,8 @@ class AdminController {
             @Nullable @QueryValue String provider,
             @Parameter(description = "exact registration id", schema = @Schema(type = "string", minLength = 1, maxLength = 64))
             @Nullable @QueryValue String registrationId,
+            @Parameter(description = "a merchant client id: only its QRs", schema = @Schema(type = "string"))
+            @Nullable @QueryValue String merchant,
             @Parameter(description = "ISO-8601 instant, inclusive", example = "2026-01-31T00:00:00Z",
                     schema = @Schema(type = "string", format = "date-time")) @Nullable @QueryValue String createdFrom,
             @Parameter(description = "ISO-8601 instant, exclusive", example = "2026-02-01T00:00:00Z",
@@ -91,8 +93,9 @@ class AdminController {
                     minimum = "1", maximum = "200", defaultValue = "50")) @Nullable @QueryValue String limit,
             @Parameter(description = "nextCursor of the previous page (opaque)", schema = @Schema(type = "string"))
             @Nullable @QueryValue String cursor) {
-        Page<QrIntent> page = qrs.search(new SearchQuery(status, provider, registrationId, createdFrom, createdTo, limit, cursor));
-        return new QrPageView(page.items().stream().map(QrView::of).toList(), page.nextCursor());
+        Page<QrIntent> page = qrs.search(new SearchQuery(status, provider, registrationId, createdFrom, createdTo, limit,
+                cursor, merchant));
+        return new QrPageView(page.items().stream().map(AdminQrView::of).toList(), page.nextCursor());
     }
 
     @Get(value = "/qr-codes/{id}", produces = MediaType.APPLICATION_JSON)
@@ -102,11 +105,11 @@ class AdminController {
     @ApiProblems.NotFound
     QrDetailView qr(String id) {
         QrIntentDetail detail = qrs.detail(id);
-        return new QrDetailView(QrView.of(detail.qr()), detail.events().stream().map(EventView::of).toList(),
+        return new QrDetailView(AdminQrView.of(detail.qr()), detail.events().stream().map(EventView::of).toList(),
                 detail.attempts().stream().map(AttemptView::of).toList());
     }
 
-    @Get(value = "/transfer-otps{?status,registrationId,createdFrom,createdTo,limit,cursor}",
+    @Get(value = "/transfer-otps{?status,registrationId,merchant,createdFrom,createdTo,limit,cursor}",
             produces = MediaType.APPLICATION_JSON)
     @Operation(operationId = "searchTransferOtps", summary = "Search transfer OTPs, newest first, with keyset pagination")
     @ApiResponse(responseCode = "200", description = "A page of transfer OTPs (mobiles masked)",
@@ -119,6 +122,8 @@ class AdminController {
             @Nullable @QueryValue String status,
             @Parameter(description = "exact registration id", schema = @Schema(type = "string", minLength = 1, maxLength = 64))
             @Nullable @QueryValue String registrationId,
+            @Parameter(description = "a merchant client id: only its OTPs", schema = @Schema(type = "string"))
+            @Nullable @QueryValue String merchant,
             @Parameter(description = "ISO-8601 instant, inclusive", schema = @Schema(type = "string", format = "date-time"))
             @Nullable @QueryValue String createdFrom,
             @Parameter(description = "ISO-8601 instant, exclusive", schema = @Schema(type = "string", format = "date-time"))
@@ -128,7 +133,7 @@ class AdminController {
             @Parameter(description = "nextCursor of the previous page (opaque)", schema = @Schema(type = "string"))
             @Nullable @QueryValue String cursor) {
         Page<TransferOtpRecord> page = otps.search(new SearchQuery(status, null, registrationId, createdFrom, createdTo,
-                limit, cursor));
+                limit, cursor, merchant));
         return new TransferOtpPageView(page.items().stream().map(TransferOtpView::of).toList(), page.nextCursor());
     }
 
@@ -152,12 +157,14 @@ class AdminController {
         return HttpResponse.ok(SweepResultView.of(sweeps.expireDue()));
     }
 
-    @Get(value = "/stats", produces = MediaType.APPLICATION_JSON)
+    @Get(value = "/stats{?merchant}", produces = MediaType.APPLICATION_JSON)
     @Operation(operationId = "getStats", summary = "Counts by provider and status; the last sweep's time, duration and lag")
     @ApiResponse(responseCode = "200", description = "The counts", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = StatsView.class)))
-    StatsView stats() {
-        return StatsView.of(stats.stats());
+    StatsView stats(@Parameter(description = "a merchant client id: count only its QRs and OTPs",
+                            schema = @Schema(type = "string"))
+                    @Nullable @QueryValue String merchant) {
+        return StatsView.of(stats.stats(merchant));
     }
 
     @Get(value = "/providers", produces = MediaType.APPLICATION_JSON)

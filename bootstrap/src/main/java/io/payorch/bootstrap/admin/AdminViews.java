@@ -13,6 +13,7 @@ import io.payorch.application.admin.TransferOtpRecord;
 import io.payorch.application.ProviderAttempt;
 import io.payorch.bootstrap.web.QrView;
 import io.payorch.domain.Money;
+import io.payorch.domain.QrIntent;
 import io.payorch.domain.StateChange;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -30,7 +31,7 @@ final class AdminViews {
     @Schema(name = "QrPage", description = "One page of QRs, newest first; pass nextCursor back as cursor for the next "
             + "page (null: last page)", requiredProperties = {"items", "nextCursor"})
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record QrPageView(List<QrView> items, @Nullable String nextCursor) {
+    record QrPageView(List<AdminQrView> items, @Nullable String nextCursor) {
     }
 
     @Serdeable
@@ -73,7 +74,18 @@ final class AdminViews {
             requiredProperties = {"id", "registrationId", "usage", "status", "createdAt", "paymentsCount",
                     "paymentsTotal", "events", "attempts"})
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record QrDetailView(@JsonUnwrapped QrView qr, List<EventView> events, List<AttemptView> attempts) {
+    record QrDetailView(@JsonUnwrapped AdminQrView qr, List<EventView> events, List<AttemptView> attempts) {
+    }
+
+    @Serdeable
+    @Schema(name = "AdminQr", description = "A QR as operations see it: with the merchant that owns it",
+            requiredProperties = {"id", "registrationId", "usage", "status", "createdAt", "paymentsCount", "paymentsTotal"})
+    record AdminQrView(@JsonUnwrapped QrView qr,
+                       @Nullable @Schema(description = "the owning merchant client; null for a QR recorded before "
+                               + "merchants owned their QRs") String merchant) {
+        static AdminQrView of(QrIntent qr) {
+            return new AdminQrView(QrView.of(qr), qr.merchantId());
+        }
     }
 
     @Serdeable
@@ -89,11 +101,13 @@ final class AdminViews {
                                    "EXPIRED"}) String status,
                            @Nullable @Schema(description = "the provider's stateresp") String providerState,
                            @Nullable Instant sentAt, @Nullable Instant expiresAt, @Nullable String failureReason,
-                           Instant createdAt) {
+                           Instant createdAt,
+                           @Nullable @Schema(description = "the owning merchant client; null before ownership")
+                           String merchant) {
         static TransferOtpView of(TransferOtpRecord o) {
             return new TransferOtpView(o.id(), o.registrationId(), o.remitterMobileMasked(), o.beneficiaryId(),
                     o.transferType(), Money.ofPaise(o.amountPaise()).toDecimalString(), o.status(), o.providerState(),
-                    o.sentAt(), o.expiresAt(), o.failureReason(), o.createdAt());
+                    o.sentAt(), o.expiresAt(), o.failureReason(), o.createdAt(), o.merchantId());
         }
     }
 
@@ -128,11 +142,14 @@ final class AdminViews {
     @Schema(name = "Stats", description = "Counts by provider and status, and the last sweep (null until sweeps report one)",
             requiredProperties = {"at", "qrs", "transferOtps", "lastSweep"})
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record StatsView(Instant at, List<CountView> qrs, List<CountView> transferOtps,
+    record StatsView(Instant at,
+                     @Nullable @Schema(description = "the merchant counted; null when every merchant's rows are")
+                     String merchant,
+                     List<CountView> qrs, List<CountView> transferOtps,
                      // nullable through its schema (SweepStatus): a nullable $ref would need an allOf wrapper
                      SweepView lastSweep) {
         static StatsView of(Stats s) {
-            return new StatsView(s.at(), s.qrs().stream().map(CountView::of).toList(),
+            return new StatsView(s.at(), s.merchant(), s.qrs().stream().map(CountView::of).toList(),
                     s.transferOtps().stream().map(CountView::of).toList(), s.lastSweep().map(SweepView::of).orElse(null));
         }
     }

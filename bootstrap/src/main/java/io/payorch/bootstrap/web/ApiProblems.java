@@ -83,7 +83,7 @@ public final class ApiProblems {
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.METHOD})
-    @ApiResponse(responseCode = "404", description = "No such resource (code not_found)",
+    @ApiResponse(responseCode = "404", description = "No such resource, or another merchant's (answered the same; code not_found)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public @interface NotFound {
     }

@@ -5,8 +5,11 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
 import io.payorch.application.port.in.CloseQrIntentUseCase;
+import io.payorch.domain.Actor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -37,8 +40,8 @@ public class QrCloseController {
     @Operation(operationId = "closeQrCode", summary = "Close an ACTIVE QR",
             description = "Closes the QR at its provider, then records it CLOSED. Takes no body.")
     @CloseAnswers
-    QrView close(String id) {
-        return QrView.of(close.close(id, "api"));
+    QrView close(String id, @Parameter(hidden = true) Authentication client) {
+        return QrView.of(close.close(id, Actor.merchant(client.getName())));
     }
 
     /** What closing a QR answers, for the merchant's and the admin's close alike. */

@@ -73,11 +73,11 @@ public class QrCodeController {
                                    schema = @Schema(type = "string", minLength = 1, maxLength = 255, pattern = IDEMPOTENCY_KEY))
                            @Nullable @Header(IdempotentExecution.HEADER) String idempotencyKey) {
         CreateQrRequest body = CreateQrRequest.parse(raw);
-        return idempotency.execute(client, "create-qr", idempotencyKey, body, () -> createNow(body));
+        return idempotency.execute(client, "create-qr", idempotencyKey, body, () -> createNow(client.getName(), body));
     }
 
-    private HttpResponse<?> createNow(CreateQrRequest body) {
-        QrCreation created = create.create(toCommand(body));
+    private HttpResponse<?> createNow(String merchantId, CreateQrRequest body) {
+        QrCreation created = create.create(merchantId, toCommand(body));
         QrView view = QrView.of(created.qr());
         if (created.failure().isEmpty()) {
             return HttpResponse.created(view).header("Location", "/v1/qr-codes/" + view.id());
@@ -103,8 +103,8 @@ public class QrCodeController {
     @ApiResponse(responseCode = "200", description = "The QR", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = QrView.class)))
     @ApiProblems.NotFound
-    QrView get(String id) {
-        return QrView.of(get.get(id));
+    QrView get(String id, @Parameter(hidden = true) Authentication client) {
+        return QrView.of(get.get(client.getName(), id));
     }
 
     private static CreateQrCommand toCommand(CreateQrRequest body) {

@@ -75,11 +75,12 @@ public class TransferOtpController {
                                          pattern = QrCodeController.IDEMPOTENCY_KEY))
                          @Nullable @Header(IdempotentExecution.HEADER) String idempotencyKey) {
         SendTransferOtpRequest body = SendTransferOtpRequest.parse(raw);
-        return idempotency.execute(client, "create-transfer-otp", idempotencyKey, body, () -> sendNow(body));
+        return idempotency.execute(client, "create-transfer-otp", idempotencyKey, body,
+                () -> sendNow(client.getName(), body));
     }
 
-    private HttpResponse<?> sendNow(SendTransferOtpRequest body) {
-        TransferOtpSending sending = send.send(toCommand(body));
+    private HttpResponse<?> sendNow(String merchantId, SendTransferOtpRequest body) {
+        TransferOtpSending sending = send.send(merchantId, toCommand(body));
         TransferOtpView view = TransferOtpView.of(sending.otp());
         LOG.info("transfer OTP {} for registration {}: {}", view.id(), view.registrationId(), view.status());
         if (sending.failure().isEmpty()) {
@@ -109,8 +110,8 @@ public class TransferOtpController {
     @ApiResponse(responseCode = "200", description = "The transfer OTP",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransferOtpView.class)))
     @ApiProblems.NotFound
-    TransferOtpView get(String id) {
-        return TransferOtpView.of(get.get(id));
+    TransferOtpView get(String id, @Parameter(hidden = true) Authentication client) {
+        return TransferOtpView.of(get.get(client.getName(), id));
     }
 
     private static SendTransferOtpCommand toCommand(SendTransferOtpRequest b) {

@@ -9,6 +9,7 @@ import io.payorch.client.ApiException;
 import io.payorch.client.api.AdminApi;
 import io.payorch.client.api.QrCodesApi;
 import io.payorch.client.api.TransferOtpsApi;
+import io.payorch.client.model.AdminQr;
 import io.payorch.client.model.CreateQrRequest;
 import io.payorch.client.model.CreateQrRequestCustomer;
 import io.payorch.client.model.Qr;
@@ -105,13 +106,14 @@ class GeneratedClientTest extends PostgresTestSupport {
         new QrCodesApi(client(MERCHANT, MERCHANT_SECRET)).createQrCode(new CreateQrRequest().registrationId("BOS-900")
                 .amount("12.00").provider(CreateQrRequest.ProviderEnum.BOS), null);
         AdminApi admin = new AdminApi(client(ADMIN, ADMIN_SECRET));
-        QrPage page = admin.searchQrCodes(null, "BOS", "BOS-900", null, null, 2, null);
+        QrPage page = admin.searchQrCodes(null, "BOS", "BOS-900", MERCHANT, null, null, 2, null);
         assertEquals(1, page.getItems().size());
         assertEquals("BOS-900", page.getItems().get(0).getRegistrationId());
-        assertEquals(Qr.ProviderEnum.BOS, page.getItems().get(0).getProvider());
+        assertEquals(AdminQr.ProviderEnum.BOS, page.getItems().get(0).getProvider());
+        assertEquals(MERCHANT, page.getItems().get(0).getMerchant());
 
         ApiException forbidden = assertThrows(ApiException.class, () -> new AdminApi(client(MERCHANT, MERCHANT_SECRET))
-                .searchQrCodes(null, null, null, null, null, null, null));
+                .searchQrCodes(null, null, null, null, null, null, null, null));
         assertEquals(403, forbidden.getCode());
     }
 
