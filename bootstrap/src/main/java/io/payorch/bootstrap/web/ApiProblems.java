@@ -1,5 +1,6 @@
 package io.payorch.bootstrap.web;
 
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -35,7 +36,7 @@ public final class ApiProblems {
     public @interface Limits {
     }
 
-    /** 401 and 406 (and {@link Limits}): every operation that takes merchant (or admin) credentials. */
+    /** 401 and 406 (and {@link Limits}): every operation that takes credentials. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.METHOD})
@@ -44,14 +45,28 @@ public final class ApiProblems {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "406", description = "The Accept header admits no representation this operation answers",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public @interface Merchant {
+    public @interface Authenticated {
     }
 
-    /** 401, 403 and 406: every admin operation (merchant credentials get 403). */
+    /** {@link Authenticated} and 429: every merchant operation (a merchant may have a rate limit). */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.METHOD})
-    @Merchant
+    @Authenticated
+    @ApiResponse(responseCode = "429", description = "This merchant is over its rate limit (code rate_limited); "
+            + "retry after Retry-After seconds. Every answer to a rate-limited merchant carries the RateLimit-Policy "
+            + "and RateLimit headers (draft-ietf-httpapi-ratelimit-headers)",
+            headers = @Header(name = "Retry-After", required = true, description = "seconds to wait",
+                    schema = @Schema(type = "integer", minimum = "0")),
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public @interface Merchant {
+    }
+
+    /** {@link Authenticated} and 403: every admin operation (merchant credentials get 403). */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @Authenticated
     @ApiResponse(responseCode = "403", description = "Merchant credentials: admins only",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public @interface Admin {

@@ -1,5 +1,6 @@
 package io.payorch.bootstrap.web;
 
+import io.payorch.application.ProviderFailure;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -42,6 +43,11 @@ public record Problem(@Schema(format = "uri", example = "https://payorch.io/prob
     @Serdeable
     @Schema(name = "ProviderError", description = "What the provider answered", requiredProperties = "name")
     public record ProviderError(@Schema(example = "AOP") String name, @Nullable String code, @Nullable String message) {
+
+        /** What the provider said, as a failed call recorded it. */
+        public static ProviderError of(ProviderFailure failure) {
+            return new ProviderError(failure.provider(), failure.code(), failure.message());
+        }
     }
 
     public static Problem of(HttpStatus status, String code, String detail) {
