@@ -83,7 +83,7 @@ class AdminController {
             @Nullable @QueryValue String provider,
             @Parameter(description = "exact registration id", schema = @Schema(type = "string", minLength = 1, maxLength = 64))
             @Nullable @QueryValue String registrationId,
-            @Parameter(description = "a merchant client id: only its QRs", schema = @Schema(type = "string"))
+            @Parameter(description = "a merchant client id: only its QRs", schema = @Schema(type = "string", pattern = "^[A-Za-z0-9._-]{1,64}$"))
             @Nullable @QueryValue String merchant,
             @Parameter(description = "ISO-8601 instant, inclusive", example = "2026-01-31T00:00:00Z",
                     schema = @Schema(type = "string", format = "date-time")) @Nullable @QueryValue String createdFrom,
@@ -122,7 +122,7 @@ class AdminController {
             @Nullable @QueryValue String status,
             @Parameter(description = "exact registration id", schema = @Schema(type = "string", minLength = 1, maxLength = 64))
             @Nullable @QueryValue String registrationId,
-            @Parameter(description = "a merchant client id: only its OTPs", schema = @Schema(type = "string"))
+            @Parameter(description = "a merchant client id: only its OTPs", schema = @Schema(type = "string", pattern = "^[A-Za-z0-9._-]{1,64}$"))
             @Nullable @QueryValue String merchant,
             @Parameter(description = "ISO-8601 instant, inclusive", schema = @Schema(type = "string", format = "date-time"))
             @Nullable @QueryValue String createdFrom,
@@ -161,8 +161,9 @@ class AdminController {
     @Operation(operationId = "getStats", summary = "Counts by provider and status; the last sweep's time, duration and lag")
     @ApiResponse(responseCode = "200", description = "The counts", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = StatsView.class)))
+    @ApiProblems.BadRequest
     StatsView stats(@Parameter(description = "a merchant client id: count only its QRs and OTPs",
-                            schema = @Schema(type = "string"))
+                            schema = @Schema(type = "string", pattern = "^[A-Za-z0-9._-]{1,64}$"))
                     @Nullable @QueryValue String merchant) {
         return StatsView.of(stats.stats(merchant));
     }

@@ -47,6 +47,7 @@ import java.util.Set;
 @Tag(name = "sandbox")
 @SecurityRequirements
 @ApiProblems.Limits
+@ApiProblems.CrossOrigin
 public class SandboxPaymentController {
 
     private static final Set<String> FIELDS = Set.of("amount");

@@ -36,6 +36,15 @@ public final class ApiProblems {
     public @interface Limits {
     }
 
+    /** 403: a browser's cross-origin request from an origin not in {@code payorch.cors.allowed-origins}. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @ApiResponse(responseCode = "403", description = "A cross-origin request from an origin that is not allowed "
+            + "(code origin_not_allowed)", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public @interface CrossOrigin {
+    }
+
     /** 401 and 406 (and {@link Limits}): every operation that takes credentials. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
@@ -48,11 +57,12 @@ public final class ApiProblems {
     public @interface Authenticated {
     }
 
-    /** {@link Authenticated} and 429: every merchant operation (a merchant may have a rate limit). */
+    /** {@link Authenticated}, {@link CrossOrigin} and 429: every merchant operation (a merchant may have a rate limit). */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.METHOD})
     @Authenticated
+    @CrossOrigin
     @ApiResponse(responseCode = "429", description = "This merchant is over its rate limit (code rate_limited); "
             + "retry after Retry-After seconds. Every answer to a rate-limited merchant carries the RateLimit-Policy "
             + "and RateLimit headers (draft-ietf-httpapi-ratelimit-headers)",
@@ -67,7 +77,8 @@ public final class ApiProblems {
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.METHOD})
     @Authenticated
-    @ApiResponse(responseCode = "403", description = "Merchant credentials: admins only",
+    @ApiResponse(responseCode = "403", description = "Merchant credentials: admins only (code forbidden); or a "
+            + "cross-origin request from an origin that is not allowed (origin_not_allowed)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public @interface Admin {
     }

@@ -37,6 +37,7 @@ import java.util.Locale;
 @Tag(name = "webhooks")
 @SecurityRequirements
 @ApiProblems.Limits
+@ApiProblems.CrossOrigin
 @ApiResponse(responseCode = "200", description = "Received: what payorch did with it (a duplicate event id is applied "
         + "once and answered duplicate)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
         schema = @Schema(implementation = WebhookController.Receipt.class)))
