@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.File;
+import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.time.LocalDate;
 
 import static io.payorch.bootstrap.support.Credentials.ADMIN;
@@ -59,7 +61,7 @@ class GeneratedClientTest extends PostgresTestSupport {
         File png = qrs.getQrCodePng(aop.getId(), 256, null);
         BufferedImage image = ImageIO.read(png);
         assertEquals(256, image.getWidth());
-        assertTrue(java.nio.file.Files.readString(qrs.getQrCodeSvg(aop.getId(), null, null).toPath()).contains("<svg"));
+        assertTrue(Files.readString(qrs.getQrCodeSvg(aop.getId(), null, null).toPath()).contains("<svg"));
 
         Qr bos = qrs.createQrCode(new CreateQrRequest().registrationId("BOS-554").amount("25.50")
                 .provider(CreateQrRequest.ProviderEnum.BOS), null);
@@ -94,7 +96,7 @@ class GeneratedClientTest extends PostgresTestSupport {
                 .remitterMobile("9876543210").beneficiaryId("60600077")
                 .transferType(SendTransferOtpRequest.TransferTypeEnum.IMPS).amount("100.00").pincode("110045")
                 .address("Delhi").dateOfBirth(LocalDate.of(2000, 8, 20)).latitude(new SendTransferOtpRequestLatitude("28.6090"))
-                .longitude(new SendTransferOtpRequestLongitude(new java.math.BigDecimal("77.2362"))),
+                .longitude(new SendTransferOtpRequestLongitude(new BigDecimal("77.2362"))),
                 "generated-client-otp");
         assertEquals(TransferOtp.StatusEnum.OTP_SENT, sent.getStatus());
         assertEquals("98XXXXXX10", sent.getRemitterMobile());
