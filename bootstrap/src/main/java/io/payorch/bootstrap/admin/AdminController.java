@@ -2,6 +2,7 @@ package io.payorch.bootstrap.admin;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -20,19 +21,20 @@ import io.payorch.application.port.in.ExpireDueUseCase;
 import io.payorch.bootstrap.admin.AdminViews.AdminQrView;
 import io.payorch.bootstrap.admin.AdminViews.AttemptView;
 import io.payorch.bootstrap.admin.AdminViews.EventView;
-import io.payorch.bootstrap.admin.AdminViews.PageView;
+import io.payorch.bootstrap.admin.AdminViews.QrPageView;
+import io.payorch.bootstrap.admin.AdminViews.TransferOtpPageView;
 import io.payorch.bootstrap.admin.AdminViews.ProviderView;
 import io.payorch.bootstrap.admin.AdminViews.QrDetailView;
 import io.payorch.bootstrap.admin.AdminViews.StatsView;
 import io.payorch.bootstrap.admin.AdminViews.SweepResultView;
 import io.payorch.bootstrap.admin.AdminViews.TransferOtpDetailView;
 import io.payorch.bootstrap.admin.AdminViews.TransferOtpView;
-import io.payorch.bootstrap.web.Problem;
+import io.payorch.bootstrap.web.ApiProblems;
 import io.payorch.domain.QrIntent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -48,10 +50,7 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "admin", description = "Operations: search, detail with history, sweeps, stats, providers (role ADMIN)")
 @SecurityRequirement(name = "basicAuth")
-@ApiResponse(responseCode = "401", description = "No or wrong credentials",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "403", description = "Merchant credentials: admins only",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiProblems.Admin
 class AdminController {
 
     private final BrowseQrIntentsUseCase qrs;
@@ -67,102 +66,113 @@ class AdminController {
         this.sweeps = sweeps;
     }
 
-    @Get("/qr-codes{?status,provider,registrationId,merchant,createdFrom,createdTo,limit,cursor}")
-    @Operation(summary = "Search QRs, newest first, with keyset pagination")
-    @ApiResponse(responseCode = "200", description = "A page of QRs", content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(value = "{\"items\":[{\"id\":\"qr_01JD3Q7Z8XK2M4N6P8R0T2V4W6\",\"provider\":\"AOP\","
-                    + "\"providerReference\":\"AOP1PLS42N2S0XJI\",\"registrationId\":\"AOP-554\",\"amount\":\"10.50\","
-                    + "\"usage\":\"single_use\",\"status\":\"ACTIVE\",\"upiIntent\":\"upi://pay?pa=m@upi&am=10.50\","
-                    + "\"createdAt\":\"2026-01-31T10:15:30.123456Z\",\"expiresAt\":\"2026-01-31T10:20:30Z\","
-                    + "\"paymentsCount\":0,\"paymentsTotal\":\"0.00\"}],\"nextCursor\":\"djE6MTc2OTg1NDUzMDEyMzQ1Njpxcl8wMUpE\"}")))
-    @ApiResponse(responseCode = "400", description = "A bad filter, limit or cursor (named in errors[])",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    PageView<AdminQrView> searchQrs(
-            @Parameter(description = "PENDING, ACTIVE, PAID, EXPIRED, CLOSED, FAILED or UNKNOWN") @Nullable @QueryValue String status,
-            @Parameter(description = "AOP, OQPAY, BOS or RAZORPAY") @Nullable @QueryValue String provider,
-            @Parameter(description = "exact registration id") @Nullable @QueryValue String registrationId,
-            @Parameter(description = "a merchant client id: only its QRs") @Nullable @QueryValue String merchant,
-            @Parameter(description = "ISO-8601 instant, inclusive", example = "2026-01-31T00:00:00Z") @Nullable @QueryValue String createdFrom,
-            @Parameter(description = "ISO-8601 instant, exclusive", example = "2026-02-01T00:00:00Z") @Nullable @QueryValue String createdTo,
-            @Parameter(description = "1 to 200, default 50") @Nullable @QueryValue String limit,
-            @Parameter(description = "nextCursor of the previous page") @Nullable @QueryValue String cursor) {
+    @Get(value = "/qr-codes{?status,provider,registrationId,merchant,createdFrom,createdTo,limit,cursor}",
+            produces = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "searchQrCodes", summary = "Search QRs, newest first, with keyset pagination")
+    @ApiResponse(responseCode = "200", description = "A page of QRs", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = QrPageView.class)))
+    @ApiProblems.BadRequest
+    QrPageView searchQrs(
+            @Parameter(description = "one status, case-insensitive", schema = @Schema(type = "string",
+                    allowableValues = {"PENDING", "ACTIVE", "PAID", "EXPIRED", "CLOSED", "FAILED", "UNKNOWN",
+                    "pending", "active", "paid", "expired", "closed", "failed", "unknown"}))
+            @Nullable @QueryValue String status,
+            @Parameter(description = "one provider, case-insensitive", schema = @Schema(type = "string",
+                    allowableValues = {"AOP", "OQPAY", "BOS", "RAZORPAY",
+                    "aop", "oqpay", "bos", "razorpay"}))
+            @Nullable @QueryValue String provider,
+            @Parameter(description = "exact registration id", schema = @Schema(type = "string", minLength = 1, maxLength = 64))
+            @Nullable @QueryValue String registrationId,
+            @Parameter(description = "a merchant client id: only its QRs", schema = @Schema(type = "string", pattern = "^[A-Za-z0-9._-]{1,64}$"))
+            @Nullable @QueryValue String merchant,
+            @Parameter(description = "ISO-8601 instant, inclusive", example = "2026-01-31T00:00:00Z",
+                    schema = @Schema(type = "string", format = "date-time")) @Nullable @QueryValue String createdFrom,
+            @Parameter(description = "ISO-8601 instant, exclusive", example = "2026-02-01T00:00:00Z",
+                    schema = @Schema(type = "string", format = "date-time")) @Nullable @QueryValue String createdTo,
+            @Parameter(description = "page size, default 50", schema = @Schema(type = "integer", format = "int32",
+                    minimum = "1", maximum = "200", defaultValue = "50")) @Nullable @QueryValue String limit,
+            @Parameter(description = "nextCursor of the previous page (opaque)", schema = @Schema(type = "string"))
+            @Nullable @QueryValue String cursor) {
         Page<QrIntent> page = qrs.search(new SearchQuery(status, provider, registrationId, createdFrom, createdTo, limit,
                 cursor, merchant));
-        return new PageView<>(page.items().stream().map(AdminQrView::of).toList(), page.nextCursor());
+        return new QrPageView(page.items().stream().map(AdminQrView::of).toList(), page.nextCursor());
     }
 
-    @Get("/qr-codes/{id}")
-    @Operation(summary = "One QR with its events and provider attempts")
-    @ApiResponse(responseCode = "200", description = "The QR", content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(value = "{\"id\":\"qr_01JD3Q7Z8XK2M4N6P8R0T2V4W6\",\"provider\":\"AOP\",\"status\":\"ACTIVE\","
-                    + "\"amount\":\"10.50\",\"events\":[{\"from\":null,\"to\":\"PENDING\",\"at\":\"2026-01-31T10:15:30Z\","
-                    + "\"reason\":\"created\",\"source\":\"merchant:acme\"},{\"from\":\"PENDING\",\"to\":\"ACTIVE\","
-                    + "\"at\":\"2026-01-31T10:15:31Z\",\"reason\":\"provider accepted\",\"source\":\"provider:AOP\"}],"
-                    + "\"attempts\":[{\"provider\":\"AOP\",\"outcome\":\"accepted\",\"at\":\"2026-01-31T10:15:31Z\","
-                    + "\"detail\":\"reference AOP1PLS42N2S0XJI\"}]}")))
-    @ApiResponse(responseCode = "404", description = "No such QR",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @Get(value = "/qr-codes/{id}", produces = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getAdminQrCode", summary = "One QR with its events and provider attempts")
+    @ApiResponse(responseCode = "200", description = "The QR", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = QrDetailView.class)))
+    @ApiProblems.NotFound
     QrDetailView qr(String id) {
         QrIntentDetail detail = qrs.detail(id);
         return new QrDetailView(AdminQrView.of(detail.qr()), detail.events().stream().map(EventView::of).toList(),
                 detail.attempts().stream().map(AttemptView::of).toList());
     }
 
-    @Get("/transfer-otps{?status,registrationId,merchant,createdFrom,createdTo,limit,cursor}")
-    @Operation(summary = "Search transfer OTPs, newest first, with keyset pagination")
-    @ApiResponse(responseCode = "200", description = "A page of transfer OTPs (mobiles masked)")
-    @ApiResponse(responseCode = "400", description = "A bad filter, limit or cursor",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    PageView<TransferOtpView> searchOtps(
-            @Parameter(description = "PENDING, OTP_SENT, REGISTRATION_OTP_SENT, FAILED, UNKNOWN or EXPIRED") @Nullable @QueryValue String status,
+    @Get(value = "/transfer-otps{?status,registrationId,merchant,createdFrom,createdTo,limit,cursor}",
+            produces = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "searchTransferOtps", summary = "Search transfer OTPs, newest first, with keyset pagination")
+    @ApiResponse(responseCode = "200", description = "A page of transfer OTPs (mobiles masked)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransferOtpPageView.class)))
+    @ApiProblems.BadRequest
+    TransferOtpPageView searchOtps(
+            @Parameter(description = "one status, case-insensitive", schema = @Schema(type = "string",
+                    allowableValues = {"PENDING", "OTP_SENT", "REGISTRATION_OTP_SENT", "FAILED", "UNKNOWN", "EXPIRED",
+                    "pending", "otp_sent", "registration_otp_sent", "failed", "unknown", "expired"}))
+            @Nullable @QueryValue String status,
+            @Parameter(description = "exact registration id", schema = @Schema(type = "string", minLength = 1, maxLength = 64))
             @Nullable @QueryValue String registrationId,
-            @Parameter(description = "a merchant client id: only its OTPs") @Nullable @QueryValue String merchant,
-            @Parameter(description = "ISO-8601 instant, inclusive") @Nullable @QueryValue String createdFrom,
-            @Parameter(description = "ISO-8601 instant, exclusive") @Nullable @QueryValue String createdTo,
-            @Parameter(description = "1 to 200, default 50") @Nullable @QueryValue String limit,
+            @Parameter(description = "a merchant client id: only its OTPs", schema = @Schema(type = "string", pattern = "^[A-Za-z0-9._-]{1,64}$"))
+            @Nullable @QueryValue String merchant,
+            @Parameter(description = "ISO-8601 instant, inclusive", schema = @Schema(type = "string", format = "date-time"))
+            @Nullable @QueryValue String createdFrom,
+            @Parameter(description = "ISO-8601 instant, exclusive", schema = @Schema(type = "string", format = "date-time"))
+            @Nullable @QueryValue String createdTo,
+            @Parameter(description = "page size, default 50", schema = @Schema(type = "integer", format = "int32",
+                    minimum = "1", maximum = "200", defaultValue = "50")) @Nullable @QueryValue String limit,
+            @Parameter(description = "nextCursor of the previous page (opaque)", schema = @Schema(type = "string"))
             @Nullable @QueryValue String cursor) {
         Page<TransferOtpRecord> page = otps.search(new SearchQuery(status, null, registrationId, createdFrom, createdTo,
                 limit, cursor, merchant));
-        return new PageView<>(page.items().stream().map(TransferOtpView::of).toList(), page.nextCursor());
+        return new TransferOtpPageView(page.items().stream().map(TransferOtpView::of).toList(), page.nextCursor());
     }
 
-    @Get("/transfer-otps/{id}")
-    @Operation(summary = "One transfer OTP with its events")
-    @ApiResponse(responseCode = "200", description = "The transfer OTP")
-    @ApiResponse(responseCode = "404", description = "No such transfer OTP",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @Get(value = "/transfer-otps/{id}", produces = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getAdminTransferOtp", summary = "One transfer OTP with its events")
+    @ApiResponse(responseCode = "200", description = "The transfer OTP", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransferOtpDetailView.class)))
+    @ApiProblems.NotFound
     TransferOtpDetailView otp(String id) {
         TransferOtpDetail detail = otps.detail(id);
         return new TransferOtpDetailView(TransferOtpView.of(detail.otp()),
                 detail.events().stream().map(EventView::of).toList());
     }
 
-    @Post("/sweeps")
-    @Operation(summary = "Run the expiry sweeps now; answers how many QRs and OTPs were expired")
-    @ApiResponse(responseCode = "200", description = "The sweep ran",
-            content = @Content(schema = @Schema(implementation = SweepResultView.class)))
+    @Post(value = "/sweeps", produces = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "runSweeps", summary = "Run the expiry sweeps now; answers how many QRs and OTPs were expired",
+            description = "Takes no body.")
+    @ApiResponse(responseCode = "200", description = "The sweep ran", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SweepResultView.class)))
     HttpResponse<?> sweep() {
         return HttpResponse.ok(SweepResultView.of(sweeps.expireDue()));
     }
 
-    @Get("/stats{?merchant}")
-    @Operation(summary = "Counts by provider and status; the last sweep's time, duration and lag")
-    @ApiResponse(responseCode = "200", description = "The counts", content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(value = "{\"at\":\"2026-01-31T10:15:30Z\",\"qrs\":[{\"provider\":\"AOP\","
-                    + "\"status\":\"ACTIVE\",\"count\":12}],\"transferOtps\":[{\"provider\":null,\"status\":\"OTP_SENT\","
-                    + "\"count\":3}],\"lastSweep\":{\"at\":\"2026-01-31T10:15:25Z\",\"durationMillis\":14,"
-                    + "\"lagMillis\":900,\"qrsExpired\":2,\"otpsExpired\":1}}")))
-    StatsView stats(@Parameter(description = "a merchant client id: count only its QRs and OTPs")
+    @Get(value = "/stats{?merchant}", produces = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getStats", summary = "Counts by provider and status; the last sweep's time, duration and lag")
+    @ApiResponse(responseCode = "200", description = "The counts", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = StatsView.class)))
+    @ApiProblems.BadRequest
+    StatsView stats(@Parameter(description = "a merchant client id: count only its QRs and OTPs",
+                            schema = @Schema(type = "string", pattern = "^[A-Za-z0-9._-]{1,64}$"))
                     @Nullable @QueryValue String merchant) {
         return StatsView.of(stats.stats(merchant));
     }
 
-    @Get("/providers")
-    @Operation(summary = "Each provider: enabled, base URL, auth mode, outcomes of its last 100 calls; never a secret")
-    @ApiResponse(responseCode = "200", description = "The providers", content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(value = "[{\"name\":\"razorpay\",\"enabled\":true,\"baseUrl\":\"https://api.razorpay.com/v1\","
-                    + "\"authMode\":\"http-basic (key id and key secret)\",\"recentOutcomes\":{\"accepted\":97,"
-                    + "\"unknown\":3},\"lastCallAt\":\"2026-01-31T10:15:31Z\"}]")))
+    @Get(value = "/providers", produces = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listProviders",
+            summary = "Each provider: enabled, base URL, auth mode, outcomes of its last 100 calls; never a secret")
+    @ApiResponse(responseCode = "200", description = "The providers", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            array = @ArraySchema(schema = @Schema(implementation = ProviderView.class))))
     List<ProviderView> providers() {
         return stats.providers().stream().map(ProviderView::of).toList();
     }

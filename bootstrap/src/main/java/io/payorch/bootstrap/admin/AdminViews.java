@@ -28,13 +28,22 @@ final class AdminViews {
     }
 
     @Serdeable
-    @Schema(description = "One page, newest first; pass nextCursor back as cursor for the next page (null: last page)")
+    @Schema(name = "QrPage", description = "One page of QRs, newest first; pass nextCursor back as cursor for the next "
+            + "page (null: last page)", requiredProperties = {"items", "nextCursor"})
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record PageView<T>(List<T> items, @Nullable String nextCursor) {
+    record QrPageView(List<AdminQrView> items, @Nullable String nextCursor) {
     }
 
     @Serdeable
-    @Schema(name = "Event", description = "One transition in the audit trail")
+    @Schema(name = "TransferOtpPage", description = "One page of transfer OTPs, newest first; pass nextCursor back as "
+            + "cursor for the next page (null: last page)", requiredProperties = {"items", "nextCursor"})
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record TransferOtpPageView(List<TransferOtpView> items, @Nullable String nextCursor) {
+    }
+
+    @Serdeable
+    @Schema(name = "Event", description = "One transition in the audit trail", requiredProperties = {"from", "to", "at",
+            "reason", "source"})
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record EventView(@Nullable @Schema(description = "null for the creation event") String from, String to, Instant at,
                      @Nullable String reason,
@@ -45,10 +54,15 @@ final class AdminViews {
     }
 
     @Serdeable
-    @Schema(name = "ProviderAttempt", description = "One call to one provider for this QR")
+    @Schema(name = "ProviderAttempt", description = "One call to one provider for this QR",
+            requiredProperties = {"provider", "outcome", "at", "detail"})
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record AttemptView(String provider,
-                       @Schema(example = "accepted", allowableValues = {"accepted", "rejected", "not_attempted", "unknown"})
+                       @Schema(example = "accepted", description = "the outcome of the create call; close_ and "
+                               + "reconcile_ prefix those of a close and of a reconciliation",
+                               allowableValues = {"accepted", "rejected", "not_attempted", "unknown",
+                                       "close_accepted", "close_rejected", "close_not_attempted", "close_unknown",
+                                       "reconcile_accepted", "reconcile_rejected", "reconcile_unknown"})
                        String outcome, Instant at, @Nullable String detail) {
         static AttemptView of(ProviderAttempt a) {
             return new AttemptView(a.provider().name(), a.outcome(), a.at(), a.detail());
@@ -56,13 +70,16 @@ final class AdminViews {
     }
 
     @Serdeable
-    @Schema(name = "QrDetail", description = "A QR with its event history and provider attempts")
+    @Schema(name = "QrDetail", description = "A QR with its event history and provider attempts",
+            requiredProperties = {"id", "registrationId", "usage", "status", "createdAt", "paymentsCount",
+                    "paymentsTotal", "events", "attempts"})
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record QrDetailView(@JsonUnwrapped AdminQrView qr, List<EventView> events, List<AttemptView> attempts) {
     }
 
     @Serdeable
-    @Schema(name = "AdminQr", description = "A QR as operations see it: with the merchant that owns it")
+    @Schema(name = "AdminQr", description = "A QR as operations see it: with the merchant that owns it",
+            requiredProperties = {"id", "registrationId", "usage", "status", "createdAt", "paymentsCount", "paymentsTotal"})
     record AdminQrView(@JsonUnwrapped QrView qr,
                        @Nullable @Schema(description = "the owning merchant client; null for a QR recorded before "
                                + "merchants owned their QRs") String merchant) {
@@ -72,12 +89,16 @@ final class AdminViews {
     }
 
     @Serdeable
-    @Schema(name = "TransferOtp", description = "A transfer OTP; the remitter's mobile is masked")
+    @Schema(name = "AdminTransferOtp", description = "A transfer OTP as admins see it; the remitter's mobile is masked; "
+            + "absent values are null", requiredProperties = {"id", "registrationId", "remitterMobile", "beneficiaryId",
+            "transferType", "amount", "status", "providerState", "sentAt", "expiresAt", "failureReason", "createdAt"})
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record TransferOtpView(String id, String registrationId,
                            @Schema(example = "98XXXXXX10") String remitterMobile, String beneficiaryId,
                            @Schema(allowableValues = {"IMPS", "NEFT"}) String transferType,
-                           @Schema(example = "1500.00") String amount, String status,
+                           @Schema(example = "1500.00") String amount,
+                           @Schema(allowableValues = {"PENDING", "OTP_SENT", "REGISTRATION_OTP_SENT", "FAILED", "UNKNOWN",
+                                   "EXPIRED"}) String status,
                            @Nullable @Schema(description = "the provider's stateresp") String providerState,
                            @Nullable Instant sentAt, @Nullable Instant expiresAt, @Nullable String failureReason,
                            Instant createdAt,
@@ -91,13 +112,16 @@ final class AdminViews {
     }
 
     @Serdeable
-    @Schema(name = "TransferOtpDetail", description = "A transfer OTP with its event history")
+    @Schema(name = "TransferOtpDetail", description = "A transfer OTP with its event history; absent values are null",
+            requiredProperties = {"id", "registrationId", "remitterMobile", "beneficiaryId", "transferType", "amount",
+                    "status", "providerState", "sentAt", "expiresAt", "failureReason", "createdAt", "events"})
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record TransferOtpDetailView(@JsonUnwrapped TransferOtpView otp, List<EventView> events) {
     }
 
     @Serdeable
-    @Schema(name = "StatusCount")
+    @Schema(name = "StatusCount", description = "How many are in one status (with one provider, for QRs)",
+            requiredProperties = {"status", "count"})
     record CountView(@Nullable String provider, String status, long count) {
         static CountView of(StatusCount c) {
             return new CountView(c.provider(), c.status(), c.count());
@@ -105,7 +129,8 @@ final class AdminViews {
     }
 
     @Serdeable
-    @Schema(name = "SweepStatus", description = "The last expiry sweep")
+    @Schema(name = "SweepStatus", description = "The last expiry sweep (null before this instance ran one)", nullable = true,
+            requiredProperties = {"at", "durationMillis", "lagMillis", "qrsExpired", "otpsExpired"})
     record SweepView(Instant at, long durationMillis, @Schema(description = "how late the oldest expired item was")
                      long lagMillis, long qrsExpired, long otpsExpired) {
         static SweepView of(SweepStatus s) {
@@ -114,12 +139,15 @@ final class AdminViews {
     }
 
     @Serdeable
-    @Schema(name = "Stats", description = "Counts by provider and status, and the last sweep (null until sweeps report one)")
+    @Schema(name = "Stats", description = "Counts by provider and status, and the last sweep (null until sweeps report one)",
+            requiredProperties = {"at", "qrs", "transferOtps", "lastSweep"})
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record StatsView(Instant at,
                      @Nullable @Schema(description = "the merchant counted; null when every merchant's rows are")
                      String merchant,
-                     List<CountView> qrs, List<CountView> transferOtps, @Nullable SweepView lastSweep) {
+                     List<CountView> qrs, List<CountView> transferOtps,
+                     // nullable through its schema (SweepStatus): a nullable $ref would need an allOf wrapper
+                     SweepView lastSweep) {
         static StatsView of(Stats s) {
             return new StatsView(s.at(), s.merchant(), s.qrs().stream().map(CountView::of).toList(),
                     s.transferOtps().stream().map(CountView::of).toList(), s.lastSweep().map(SweepView::of).orElse(null));
@@ -127,9 +155,10 @@ final class AdminViews {
     }
 
     @Serdeable
-    @Schema(name = "Provider", description = "A provider's configuration and recent outcomes; never a credential")
+    @Schema(name = "Provider", description = "A provider's configuration and recent outcomes; never a credential",
+            requiredProperties = {"name", "enabled", "baseUrl", "authMode", "recentOutcomes", "lastCallAt"})
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record ProviderView(String name, boolean enabled, @Nullable String baseUrl, String authMode,
+    record ProviderView(@Schema(allowableValues = {"aop", "oqpay", "bos", "razorpay", "dmt"}) String name, boolean enabled, @Nullable String baseUrl, String authMode,
                         @Schema(description = "outcome counts over its last 100 calls") Map<String, Long> recentOutcomes,
                         @Nullable Instant lastCallAt) {
         static ProviderView of(ProviderOverview p) {
@@ -138,7 +167,8 @@ final class AdminViews {
     }
 
     @Serdeable
-    @Schema(name = "SweepResult", description = "What one run of the sweeps expired")
+    @Schema(name = "SweepResult", description = "What one run of the sweeps expired",
+            requiredProperties = {"qrsExpired", "otpsExpired", "durationMillis", "failedBatches"})
     record SweepResultView(long qrsExpired, long otpsExpired, long durationMillis, int failedBatches) {
         static SweepResultView of(SweepReport r) {
             return new SweepResultView(r.qrsExpired(), r.otpsExpired(), r.duration().toMillis(), r.failures().size());

@@ -20,6 +20,15 @@ import io.payorch.bootstrap.web.Problem;
 import io.payorch.bootstrap.web.StrictJson;
 import io.payorch.domain.Money;
 import io.payorch.domain.QrIntent;
+import io.payorch.bootstrap.web.ApiProblems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -35,6 +44,10 @@ import java.util.Set;
 @Controller("/sandbox/qr-codes")
 @Requires(env = "sandbox")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "sandbox")
+@SecurityRequirements
+@ApiProblems.Limits
+@ApiProblems.CrossOrigin
 public class SandboxPaymentController {
 
     private static final Set<String> FIELDS = Set.of("amount");
@@ -54,7 +67,22 @@ public class SandboxPaymentController {
     }
 
     @Post(value = "/{id}/pay", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> pay(String id, @Body @Nullable byte[] raw) {
+    @Operation(operationId = "paySandboxQrCode", summary = "Pay a sandbox QR: its provider's simulator sends the signed "
+            + "payment notification to payorch's webhook",
+            description = "Sandbox only. The QR's own amount unless amount is given; a QR that is no longer ACTIVE is still "
+                    + "paid (the webhook flags it). Answers what payorch's webhook answered the simulator.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SandboxPayment.class)))
+    @ApiResponse(responseCode = "200", description = "The notification was delivered; the webhook's answer is in webhook",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentSent.class)))
+    @ApiProblems.BadRequest
+    @ApiProblems.NotFound
+    @ApiResponse(responseCode = "409", description = "No provider issued this QR (not_payable), or the simulator did "
+            + "not issue it (not_issued_by_simulator)",
+            content = @Content(mediaType = ApiProblems.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "502", description = "payorch's webhook could not be reached (webhook_unreachable)",
+            content = @Content(mediaType = ApiProblems.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<?> pay(String id, @Parameter(hidden = true) @Body @Nullable byte[] raw) {
         String amountText = null;
         if (raw != null && raw.length > 0) {
             StrictJson.Fields fields = StrictJson.object(raw).only(FIELDS);
@@ -102,10 +130,24 @@ public class SandboxPaymentController {
 
     /** The QR paid, its provider, and what payorch's webhook answered the provider's notification. */
     @Serdeable
-    record PaymentSent(String qrId, String provider, WebhookAnswer webhook) {
+    @Schema(name = "SandboxPaymentSent", description = "The QR paid, its provider, and what payorch's webhook answered",
+            requiredProperties = {"qrId", "provider", "webhook"})
+    record PaymentSent(String qrId, @Schema(allowableValues = {"AOP", "OQPAY", "BOS", "RAZORPAY"}) String provider,
+                       WebhookAnswer webhook) {
     }
 
     @Serdeable
-    record WebhookAnswer(int status, @Nullable Object body) {
+    @Schema(name = "SandboxWebhookAnswer", description = "payorch's webhook's status and JSON answer (a string when "
+            + "it was not JSON)", requiredProperties = "status")
+    record WebhookAnswer(int status, @Nullable @Schema(description = "a JSON object, or a string when it was not JSON; "
+            + "absent when empty", oneOf = {Object.class, String.class}, implementation = Object.class,
+            requiredMode = Schema.RequiredMode.NOT_REQUIRED) Object body) {
+    }
+
+    /** The optional body, for the document; read by {@link StrictJson}, unknown fields refused. */
+    @Schema(name = "SandboxPayment", description = "Optional: the amount paid", additionalProperties =
+            Schema.AdditionalPropertiesValue.FALSE)
+    record SandboxPayment(@Schema(description = "decimal rupees; the QR's own amount when absent",
+            pattern = "^[0-9]{1,13}(\\.[0-9]{1,2})?$", example = "10.00") String amount) {
     }
 }

@@ -1,6 +1,11 @@
 package io.payorch.bootstrap.web;
 
 import io.micronaut.openapi.annotation.OpenAPIExclude;
+import io.payorch.bootstrap.sandbox.AopSimulatorController;
+import io.payorch.bootstrap.sandbox.BosSimulatorController;
+import io.payorch.bootstrap.sandbox.DmtSimulatorController;
+import io.payorch.bootstrap.sandbox.OqpaySimulatorController;
+import io.payorch.bootstrap.sandbox.RazorpaySimulatorController;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -20,9 +25,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                         + "code and errors[] naming each bad field. Every response carries X-Request-Id."),
         tags = {
                 @Tag(name = "qr-codes", description = "Merchant QR API (merchant or admin credentials)"),
-                @Tag(name = "admin", description = "Operations (admin credentials)")
+                @Tag(name = "transfer-otps", description = "Merchant DMT transfer-OTP API (merchant or admin credentials)"),
+                @Tag(name = "webhooks", description = "Payment notifications from the providers, authenticated by "
+                        + "the signature of their raw body, not by credentials"),
+                @Tag(name = "admin", description = "Operations (admin credentials)"),
+                @Tag(name = "sandbox", description = "Sandbox only (environment sandbox; 404 elsewhere): make a provider's "
+                        + "simulator pay a QR. The simulators themselves, under /sandbox/<provider>, speak each "
+                        + "provider's own wire format and are not part of this contract.")
         })
-@OpenAPIExclude(packages = "io.payorch.bootstrap.sandbox")
+// the simulators impersonate the providers' APIs (their documents are the providers'), not payorch's
+@OpenAPIExclude(classes = {AopSimulatorController.class, BosSimulatorController.class, DmtSimulatorController.class,
+        OqpaySimulatorController.class, RazorpaySimulatorController.class})
 @SecurityScheme(name = "basicAuth", type = SecuritySchemeType.HTTP, scheme = "basic",
         description = "Client id and secret from payorch.security.merchants.<id>.secret or payorch.security.admins.<id>.secret")
 final class ApiDocumentation {

@@ -1,6 +1,5 @@
 package io.payorch.bootstrap.web;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -12,26 +11,35 @@ import java.util.Set;
  * string entries (Razorpay's limit), keys up to 64 and values up to 256 characters.
  */
 @Serdeable
-@Schema(name = "CreateQrRequest", description = "A dynamic UPI QR to create")
-public record CreateQrRequest(@Nullable @Schema(description = "1 to 64 letters, digits, '.', '_' or '-'",
-                                      example = "AOP-554", requiredMode = Schema.RequiredMode.REQUIRED) String registrationId,
-                              @Nullable @Schema(description = "decimal rupees, at most two decimals; required for single_use",
-                                      example = "10.50") String amount,
-                              @Nullable @Schema(description = "absent: routed across the configured order",
-                                      allowableValues = {"AOP", "OQPAY", "BOS", "RAZORPAY"}) String provider,
-                              @Nullable @Schema(allowableValues = {"single_use", "multiple_use"},
+@Schema(name = "CreateQrRequest", description = "A dynamic UPI QR to create. Unknown fields are refused",
+        additionalProperties = Schema.AdditionalPropertiesValue.FALSE, requiredProperties = "registrationId")
+public record CreateQrRequest(@Schema(description = "1 to 64 letters, digits, '.', '_' or '-'", pattern = IDENTIFIER,
+                                      example = "AOP-554") String registrationId,
+                              @Schema(description = "decimal rupees, at most two decimals, greater than zero and at most "
+                                      + "the configured maximum (default 100000); required for single_use",
+                                      pattern = AMOUNT, example = "10.50") String amount,
+                              @Schema(description = "absent: routed across the "
+                                      + "configured order", allowableValues = {"AOP", "OQPAY", "BOS", "RAZORPAY"}) String provider,
+                              @Schema(allowableValues = {"single_use", "multiple_use"},
                                       defaultValue = "single_use") String usage,
-                              @Nullable Customer customer,
-                              @Nullable @Schema(maxLength = 255, example = "Order 991") String description,
-                              @Nullable @Schema(description = "ISO-8601 instant; Razorpay: at least 2 minutes ahead",
+                              @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) Customer customer,
+                              @Schema(maxLength = 255, example = "Order 991") String description,
+                              @Schema(description = "ISO-8601 instant; Razorpay: at least 2 minutes ahead", format = "date-time",
                                       example = "2026-01-31T10:15:30Z") String closeBy,
-                              @Nullable @Schema(description = "at most 15 string entries") Map<String, String> notes) {
+                              @Schema(description = "at most 15 string entries; keys 1 to 64, values up to 256 characters",
+                                      maxProperties = 15) Map<String, String> notes) {
+
+    /** An identifier as payorch accepts it (registration and beneficiary ids), for the document. */
+    static final String IDENTIFIER = "^[A-Za-z0-9._-]{1,64}$";
+    /** A decimal rupee amount as {@code Money.parse} accepts it, for the document. */
+    static final String AMOUNT = "^[0-9]{1,13}(\\.[0-9]{1,2})?$";
 
     @Serdeable
-    @Schema(name = "Customer", description = "The payer (OQPay needs it); stored masked, never logged")
-    public record Customer(@Nullable @Schema(example = "Asha Rao") String name,
-                           @Nullable @Schema(example = "9876543210") String mobile,
-                           @Nullable @Schema(example = "asha@example.com") String email) {
+    @Schema(name = "Customer", description = "The payer (OQPay needs it); stored masked, never logged. Unknown fields are refused",
+            additionalProperties = Schema.AdditionalPropertiesValue.FALSE)
+    public record Customer(@Schema(example = "Asha Rao") String name,
+                           @Schema(example = "9876543210") String mobile,
+                           @Schema(example = "asha@example.com") String email) {
     }
 
     private static final Set<String> FIELDS = Set.of("registrationId", "amount", "provider", "usage", "customer",

@@ -14,21 +14,35 @@ import java.util.List;
 
 /**
  * An RFC 9457 problem document with payorch's extensions: a stable {@code code}, the invalid
- * fields, the provider's own answer and, where a QR was recorded, that QR.
+ * fields, the provider's own answer and, where a QR was recorded, that QR. The last three are
+ * left out of the JSON when absent (never null), so the document does not call them nullable.
  */
 @Serdeable
-@Schema(name = "Problem", description = "RFC 9457 problem document with payorch's code, field errors and provider answer")
-public record Problem(String type, String title, int status, String detail, String code,
-                      @Nullable List<FieldProblem> errors, @Nullable ProviderError provider, @Nullable Object resource) {
+@Schema(name = "Problem", description = "RFC 9457 problem document with payorch's code, field errors and provider answer",
+        requiredProperties = {"type", "title", "status", "detail", "code"})
+public record Problem(@Schema(format = "uri", example = "https://payorch.io/problems/validation_failed") String type,
+                      @Schema(example = "Bad Request") String title,
+                      @Schema(minimum = "400", maximum = "599", example = "400") int status,
+                      String detail,
+                      @Schema(description = "stable, machine-readable", example = "validation_failed") String code,
+                      @Schema(description = "each invalid field or parameter (400)",
+                              requiredMode = Schema.RequiredMode.NOT_REQUIRED) List<FieldProblem> errors,
+                      @Schema(description = "the provider's own answer, when a provider said no",
+                              requiredMode = Schema.RequiredMode.NOT_REQUIRED) ProviderError provider,
+                      @Schema(description = "the QR or transfer OTP concerned, where one was recorded",
+                              requiredMode = Schema.RequiredMode.NOT_REQUIRED) Object resource) {
 
     public static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
 
     @Serdeable
-    public record FieldProblem(String field, String message) {
+    @Schema(name = "FieldProblem", description = "One invalid field or parameter", requiredProperties = {"field", "message"})
+    public record FieldProblem(@Schema(example = "amount") String field,
+                               @Schema(example = "must have at most two decimals") String message) {
     }
 
     @Serdeable
-    public record ProviderError(String name, @Nullable String code, @Nullable String message) {
+    @Schema(name = "ProviderError", description = "What the provider answered", requiredProperties = "name")
+    public record ProviderError(@Schema(example = "AOP") String name, @Nullable String code, @Nullable String message) {
 
         /** What the provider said, as a failed call recorded it. */
         public static ProviderError of(ProviderFailure failure) {

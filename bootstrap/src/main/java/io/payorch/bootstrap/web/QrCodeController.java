@@ -32,9 +32,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "qr-codes")
 @SecurityRequirement(name = "basicAuth")
-@ApiResponse(responseCode = "401", description = "No or wrong credentials", content = @Content(
-        mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiProblems.Merchant
 public class QrCodeController {
+
+    /** An Idempotency-Key as {@code IdempotencyKey} accepts it, for the document. */
+    static final String IDEMPOTENCY_KEY = "^[\\x21-\\x7E]{1,255}$";
 
     private final CreateQrIntentUseCase create;
     private final GetQrIntentUseCase get;
@@ -47,7 +49,7 @@ public class QrCodeController {
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a dynamic UPI QR",
+    @Operation(operationId = "createQrCode", summary = "Create a dynamic UPI QR",
             description = "Records the QR, asks the named provider (or routes across the configured order), and "
                     + "answers the QR. The QR is stored whatever the provider does. Unknown fields, wrong JSON types "
                     + "and malformed JSON are refused with 400 naming the field; nothing is stored then.")
@@ -58,29 +60,18 @@ public class QrCodeController {
     @ApiResponse(responseCode = "201", description = "The QR, ACTIVE with its UPI intent (also replayed for a repeated "
             + "Idempotency-Key, with Idempotent-Replayed: true)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = QrView.class)))
-    @ApiResponse(responseCode = "400", description = "Invalid fields, malformed JSON, bad Idempotency-Key; nothing stored",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(value = "{\"type\":\"https://payorch.io/problems/validation_failed\","
-                            + "\"title\":\"Bad Request\",\"status\":400,\"detail\":\"The request has invalid fields.\","
-                            + "\"code\":\"validation_failed\",\"errors\":[{\"field\":\"amount\","
-                            + "\"message\":\"must have at most two decimals\"}]}")))
-    @ApiResponse(responseCode = "409", description = "A request with this Idempotency-Key is still in flight (Retry-After)",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "413", description = "Body larger than 64 KiB", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "Not application/json", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiProblems.JsonBody
+    @ApiResponse(responseCode = "409", description = "A request with this Idempotency-Key is still in flight "
+            + "(code idempotency_key_in_flight, Retry-After)",
+            content = @Content(mediaType = ApiProblems.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "The provider rejected it (code provider_rejected, the QR is FAILED, "
             + "in resource), or the Idempotency-Key was used with another body (idempotency_key_reused)",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "502", description = "No usable provider answer: the QR is UNKNOWN (or FAILED when no "
-            + "provider could be reached), in resource", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "504", description = "The provider did not answer in time: the QR is UNKNOWN until "
-            + "reconciled", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = ApiProblems.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiProblems.ProviderFailures
     HttpResponse<?> create(@Parameter(hidden = true) @Nullable @Body byte[] raw, @Parameter(hidden = true) Authentication client,
-                           @Parameter(description = "Makes retries safe: up to 255 printable characters, scoped to "
-                                   + "your client; replayed for 24 hours", example = "order-991-attempt")
+                           @Parameter(description = "Makes retries safe: up to 255 printable ASCII characters without "
+                                   + "spaces, scoped to your client; replayed for 24 hours", example = "order-991-attempt",
+                                   schema = @Schema(type = "string", minLength = 1, maxLength = 255, pattern = IDEMPOTENCY_KEY))
                            @Nullable @Header(IdempotentExecution.HEADER) String idempotencyKey) {
         CreateQrRequest body = CreateQrRequest.parse(raw);
         return idempotency.execute(client, "create-qr", idempotencyKey, body, () -> createNow(client.getName(), body));
@@ -110,10 +101,10 @@ public class QrCodeController {
     }
 
     @Get("/{id}")
-    @Operation(summary = "Read one QR")
-    @ApiResponse(responseCode = "200", description = "The QR", content = @Content(schema = @Schema(implementation = QrView.class)))
-    @ApiResponse(responseCode = "404", description = "No such QR of yours (another merchant's QR is answered the same)",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "getQrCode", summary = "Read one QR")
+    @ApiResponse(responseCode = "200", description = "The QR", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = QrView.class)))
+    @ApiProblems.NotFound
     QrView get(String id, @Parameter(hidden = true) Authentication client) {
         return QrView.of(get.get(client.getName(), id));
     }

@@ -40,15 +40,16 @@ import java.util.HexFormat;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "qr-codes")
 @SecurityRequirement(name = "basicAuth")
+@ApiProblems.Merchant
 @ApiResponse(responseCode = "304", description = "Not modified (If-None-Match matched the ETag)")
-@ApiResponse(responseCode = "400", description = "size outside 128..1024", content = @Content(
-        mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "404", description = "No such QR", content = @Content(
-        mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "409", description = "The provider issued an image, not a UPI intent: use imageUrl",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "410", description = "The QR is no longer ACTIVE", content = @Content(
-        mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "400", description = "size is not a whole number from 128 to 1024 (named in errors[])",
+        content = @Content(mediaType = ApiProblems.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiProblems.NotFound
+@ApiResponse(responseCode = "409", description = "The provider issued an image, not a UPI intent: use imageUrl "
+        + "(code qr_image_at_provider, the QR in resource)",
+        content = @Content(mediaType = ApiProblems.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "410", description = "The QR is no longer ACTIVE (code qr_not_active)",
+        content = @Content(mediaType = ApiProblems.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 public class QrImageController {
 
     static final int MIN_SIZE = 128;
@@ -68,18 +69,27 @@ public class QrImageController {
     }
 
     @Get(value = "/image.png{?size}", produces = MediaType.IMAGE_PNG)
-    @Operation(summary = "The QR's UPI intent as a PNG image")
-    @ApiResponse(responseCode = "200", description = "PNG, size × size pixels", content = @Content(mediaType = "image/png"))
+    @Operation(operationId = "getQrCodePng", summary = "The QR's UPI intent as a PNG image")
+    @ApiResponse(responseCode = "200", description = "PNG, size × size pixels (ETag, Cache-Control private)",
+            content = @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")))
     HttpResponse<?> png(String id, @Parameter(hidden = true) Authentication client,
-                        @Parameter(description = "pixels, 128 to 1024", example = "300") @Nullable @QueryValue String size,
+                        @Parameter(description = "pixels, 128 to 1024 (default 300)", example = "300",
+                                schema = @Schema(type = "integer", format = "int32", minimum = "128", maximum = "1024"))
+                        @Nullable @QueryValue String size,
+                        @Parameter(description = "an ETag of an earlier answer: 304 when it still matches")
                         @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return image(client.getName(), id, size, ifNoneMatch, "png");
     }
 
     @Get(value = "/image.svg{?size}", produces = "image/svg+xml")
-    @Operation(summary = "The QR's UPI intent as an SVG image")
-    @ApiResponse(responseCode = "200", description = "SVG with the given width and height", content = @Content(mediaType = "image/svg+xml"))
-    HttpResponse<?> svg(String id, @Parameter(hidden = true) Authentication client, @Parameter(description = "width and height, 128 to 1024") @Nullable @QueryValue String size,
+    @Operation(operationId = "getQrCodeSvg", summary = "The QR's UPI intent as an SVG image")
+    @ApiResponse(responseCode = "200", description = "SVG with the given width and height (ETag, Cache-Control private)",
+            content = @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string", format = "binary")))
+    HttpResponse<?> svg(String id, @Parameter(hidden = true) Authentication client,
+                        @Parameter(description = "width and height, 128 to 1024 (default 300)", example = "300",
+                                schema = @Schema(type = "integer", format = "int32", minimum = "128", maximum = "1024"))
+                        @Nullable @QueryValue String size,
+                        @Parameter(description = "an ETag of an earlier answer: 304 when it still matches")
                         @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return image(client.getName(), id, size, ifNoneMatch, "svg");
     }

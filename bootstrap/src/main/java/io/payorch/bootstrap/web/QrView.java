@@ -10,13 +10,16 @@ import java.time.Instant;
 
 /** The public view of a QR (DESIGN.md "Resources"). */
 @Serdeable
-@Schema(name = "Qr", description = "A QR and its lifecycle")
+@Schema(name = "Qr", description = "A QR and its lifecycle",
+        requiredProperties = {"id", "registrationId", "usage", "status", "createdAt", "paymentsCount", "paymentsTotal"})
 public record QrView(@Schema(example = "qr_01JD3Q7Z8XK2M4N6P8R0T2V4W6") String id,
-                     @Nullable String provider,
+                     @Nullable @Schema(allowableValues = {"AOP", "OQPAY", "BOS", "RAZORPAY"},
+                             description = "absent until a provider was chosen") String provider,
                      @Nullable String providerReference,
                      String registrationId,
-                     @Nullable String amount,
-                     String usage,
+                     @Nullable @Schema(description = "decimal rupees; absent for an open-amount multiple_use QR",
+                             example = "10.50") String amount,
+                     @Schema(allowableValues = {"single_use", "multiple_use"}) String usage,
                      @Schema(allowableValues = {"PENDING", "ACTIVE", "PAID", "EXPIRED", "CLOSED", "FAILED", "UNKNOWN"}) String status,
                      @Nullable @Schema(description = "what the QR encodes", example = "upi://pay?ver=01&mode=22&pa=merchant@upi&pn=SHOP&tr=AOP1X&cu=INR&am=10.50") String upiIntent,
                      @Nullable String imageUrl,
@@ -24,8 +27,8 @@ public record QrView(@Schema(example = "qr_01JD3Q7Z8XK2M4N6P8R0T2V4W6") String i
                      @Nullable Instant expiresAt,
                      @Nullable Instant closedAt,
                      @Nullable String closeReason,
-                     long paymentsCount,
-                     String paymentsTotal,
+                     @Schema(minimum = "0") long paymentsCount,
+                     @Schema(description = "decimal rupees received so far", example = "0.00") String paymentsTotal,
                      @Nullable String failureReason) {
 
     public static QrView of(QrIntent qr) {

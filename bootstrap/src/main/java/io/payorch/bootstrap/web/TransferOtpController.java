@@ -17,6 +17,14 @@ import io.payorch.application.ProviderFailure;
 import io.payorch.application.port.in.SendTransferOtpCommand;
 import io.payorch.application.port.in.SendTransferOtpUseCase;
 import io.payorch.application.port.in.TransferOtpSending;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +34,9 @@ import org.slf4j.LoggerFactory;
  */
 @Controller("/v1/transfer-otps")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "transfer-otps")
+@SecurityRequirement(name = "basicAuth")
+@ApiProblems.Merchant
 public class TransferOtpController {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransferOtpController.class);
@@ -41,7 +52,28 @@ public class TransferOtpController {
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> send(@Nullable @Body byte[] raw, Authentication client,
+    @Operation(operationId = "sendTransferOtp", summary = "Ask AOPay DMT to send the remitter a transfer OTP",
+            description = "Records the request, calls the provider and answers the OTP's state. The personal data "
+                    + "(date of birth, address, coordinates) goes to the provider and is never stored or logged; the "
+                    + "mobile is kept masked. Unknown fields, wrong JSON types and malformed JSON are 400 naming the field.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SendTransferOtpRequest.class)))
+    @ApiResponse(responseCode = "201", description = "OTP_SENT, or REGISTRATION_OTP_SENT when the remitter is not "
+            + "registered yet (also replayed for a repeated Idempotency-Key, with Idempotent-Replayed: true)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransferOtpView.class)))
+    @ApiProblems.JsonBody
+    @ApiResponse(responseCode = "409", description = "A request with this Idempotency-Key is still in flight "
+            + "(code idempotency_key_in_flight, Retry-After)",
+            content = @Content(mediaType = ApiProblems.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "The provider refused to send it (code provider_rejected, the OTP "
+            + "FAILED, in resource), or the Idempotency-Key was used with another body (idempotency_key_reused)",
+            content = @Content(mediaType = ApiProblems.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiProblems.ProviderFailures
+    HttpResponse<?> send(@Parameter(hidden = true) @Nullable @Body byte[] raw, @Parameter(hidden = true) Authentication client,
+                         @Parameter(description = "Makes retries safe: up to 255 printable ASCII characters without "
+                                 + "spaces, scoped to your client; replayed for 24 hours", example = "transfer-77-otp",
+                                 schema = @Schema(type = "string", minLength = 1, maxLength = 255,
+                                         pattern = QrCodeController.IDEMPOTENCY_KEY))
                          @Nullable @Header(IdempotentExecution.HEADER) String idempotencyKey) {
         SendTransferOtpRequest body = SendTransferOtpRequest.parse(raw);
         return idempotency.execute(client, "create-transfer-otp", idempotencyKey, body,
@@ -74,8 +106,12 @@ public class TransferOtpController {
                 .withResource(view).toResponse();
     }
 
-    @Get("/{id}")
-    TransferOtpView get(String id, Authentication client) {
+    @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getTransferOtp", summary = "Read one transfer OTP (the mobile masked)")
+    @ApiResponse(responseCode = "200", description = "The transfer OTP",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransferOtpView.class)))
+    @ApiProblems.NotFound
+    TransferOtpView get(String id, @Parameter(hidden = true) Authentication client) {
         return TransferOtpView.of(get.get(client.getName(), id));
     }
 

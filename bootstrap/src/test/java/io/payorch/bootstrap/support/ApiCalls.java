@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Raw HTTP calls (JDK client) for tests that must send exact bytes and read any status without
- * exceptions: hostile bodies, concurrency, images.
+ * exceptions: hostile bodies, concurrency, images. Every exchange is checked against the OpenAPI
+ * document ({@link ApiContract}): a test fails when the server answers what the document lacks.
  */
 public final class ApiCalls {
 
@@ -45,7 +46,9 @@ public final class ApiCalls {
             b.header("Authorization", authorization);
         }
         headers.forEach(b::header);
-        return send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = send(b.build(), HttpResponse.BodyHandlers.ofString());
+        check(response, body, response.body());
+        return response;
     }
 
     /** A POST of exact bytes with the given headers (Content-Type included), e.g. a body with its Content-Encoding. */
@@ -69,7 +72,9 @@ public final class ApiCalls {
             b.header("Authorization", authorization);
         }
         headers.forEach(b::header);
-        return send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = send(b.build(), HttpResponse.BodyHandlers.ofString());
+        check(response, null, response.body());
+        return response;
     }
 
     public HttpResponse<byte[]> getBytes(String path, String authorization) {
@@ -77,7 +82,15 @@ public final class ApiCalls {
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
-        return send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        check(response, null, ApiContract.text(response.headers().firstValue("Content-Type").orElse(""), response.body()));
+        return response;
+    }
+
+    private static void check(HttpResponse<?> response, String requestBody, String responseBody) {
+        HttpRequest request = response.request();
+        ApiContract.check(new ApiContract.Exchange(request.method(), request.uri(), request.headers().map(), requestBody,
+                response.statusCode(), response.headers().map(), responseBody));
     }
 
     private static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
