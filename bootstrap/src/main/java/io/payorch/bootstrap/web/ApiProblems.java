@@ -54,6 +54,15 @@ public final class ApiProblems {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "406", description = "The Accept header admits no representation this operation answers",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "The database cannot be reached (code database_unavailable); "
+            + "nothing was done that a retry could repeat: retry after Retry-After seconds",
+            headers = @Header(name = "Retry-After", required = true, description = "seconds to wait",
+                    schema = @Schema(type = "integer", minimum = "0")),
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "500", description = "payorch itself failed (code internal_error; logged with the "
+            + "request id). Never an answer to bad input. A request with an Idempotency-Key keeps its claim, as it may "
+            + "have reached a provider: its retry waits (409) until the claim can be taken over",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public @interface Authenticated {
     }
 
@@ -100,7 +109,8 @@ public final class ApiProblems {
     @BadRequest
     @ApiResponse(responseCode = "413", description = "Body larger than 64 KiB (code payload_too_large)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "Body not sent as application/json (code unsupported_media_type)",
+    @ApiResponse(responseCode = "415", description = "Body not sent as application/json (code unsupported_media_type), "
+            + "or in a Content-Encoding payorch does not read (code unsupported_content_encoding; gzip and deflate are read)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public @interface JsonBody {
     }
@@ -110,6 +120,9 @@ public final class ApiProblems {
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.METHOD})
     @ApiResponse(responseCode = "404", description = "No such resource, or another merchant's (answered the same; code not_found)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "400", description = "An id (or any parameter) with a NUL character, which no id "
+            + "holds (code validation_failed, errors[] naming it)",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public @interface NotFound {
     }
