@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.function.Function;
 
 /** Checks admin search parameters, collecting every problem with its field, and cuts pages. */
-final class SearchParameters {
+public final class SearchParameters {
 
     private static final int MAX_REGISTRATION_ID = 64;
 
     private SearchParameters() {
     }
 
-    static <T> Page<T> toPage(List<T> rows, int limit, Function<T, PageCursor> cursorOf) {
+    public static <T> Page<T> toPage(List<T> rows, int limit, Function<T, PageCursor> cursorOf) {
         if (rows.size() <= limit) {
             return new Page<>(rows, null);
         }
@@ -25,7 +25,7 @@ final class SearchParameters {
         return new Page<>(items, cursorOf.apply(items.get(limit - 1)).encode());
     }
 
-    static PageRequest page(List<FieldError> errors, SearchQuery query) {
+    public static PageRequest page(List<FieldError> errors, SearchQuery query) {
         PageRequest page = null;
         try {
             page = PageRequest.parse(query.limit(), query.cursor());
@@ -46,7 +46,7 @@ final class SearchParameters {
         return value;
     }
 
-    static Instant instant(List<FieldError> errors, String field, String value) {
+    public static Instant instant(List<FieldError> errors, String field, String value) {
         if (value == null) {
             return null;
         }
