@@ -22,7 +22,7 @@ CREATE INDEX webhook_endpoint_merchant_idx ON webhook_endpoint (merchant_id, cre
 
 -- The outbox: one row per state change, written in the same statement or transaction as the change.
 -- payload is the exact body every delivery sends (identical bytes on every attempt).
-CREATE TABLE webhook_event (
+CREATE TABLE outbound_event (
     id           VARCHAR(40)  PRIMARY KEY,
     merchant_id  VARCHAR(100) NOT NULL,
     type         VARCHAR(64)  NOT NULL,
@@ -31,14 +31,14 @@ CREATE TABLE webhook_event (
     created_at   TIMESTAMPTZ  NOT NULL,
     payload      TEXT         NOT NULL
 );
-CREATE INDEX webhook_event_merchant_idx ON webhook_event (merchant_id, created_at DESC, id DESC);
-CREATE INDEX webhook_event_created_idx ON webhook_event (created_at);
+CREATE INDEX outbound_event_merchant_idx ON outbound_event (merchant_id, created_at DESC, id DESC);
+CREATE INDEX outbound_event_created_idx ON outbound_event (created_at);
 
 -- One event to one endpoint. A claim is a lease (lease_until, claimed_by) taken with FOR UPDATE SKIP LOCKED;
 -- a lease that ends without a recorded attempt (the instance died) makes the delivery due again.
 CREATE TABLE webhook_delivery (
     id               BIGSERIAL    PRIMARY KEY,
-    event_id         VARCHAR(40)  NOT NULL REFERENCES webhook_event (id) ON DELETE CASCADE,
+    event_id         VARCHAR(40)  NOT NULL REFERENCES outbound_event (id) ON DELETE CASCADE,
     endpoint_id      VARCHAR(40)  NOT NULL REFERENCES webhook_endpoint (id) ON DELETE CASCADE,
     merchant_id      VARCHAR(100) NOT NULL,
     event_type       VARCHAR(64)  NOT NULL,
@@ -77,7 +77,7 @@ $$;
 
 -- Fan-out in the event's own statement: a delivery per enabled endpoint of the event's merchant whose
 -- filters take its type (webhook_endpoint_takes). An event and its deliveries commit together.
-CREATE FUNCTION webhook_event_fan_out() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION outbound_event_fan_out() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO webhook_delivery (event_id, endpoint_id, merchant_id, event_type, status, next_attempt_at, created_at)
     SELECT NEW.id, e.id, NEW.merchant_id, NEW.type, 'pending', NEW.created_at, NEW.created_at
@@ -86,8 +86,8 @@ BEGIN
        AND webhook_endpoint_takes(e.events, NEW.type);
     RETURN NULL;
 END $$;
-CREATE TRIGGER webhook_event_fan_out AFTER INSERT ON webhook_event
-    FOR EACH ROW EXECUTE FUNCTION webhook_event_fan_out();
+CREATE TRIGGER outbound_event_fan_out AFTER INSERT ON outbound_event
+    FOR EACH ROW EXECUTE FUNCTION outbound_event_fan_out();
 
 -- Wakes the deliverers of every instance when deliveries commit (PostgreSQL folds the notifications
 -- of one transaction into one); a slow poll is the safety net.

@@ -87,7 +87,8 @@ public final class EndpointUrlPolicy {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
-                    || uri.getHost().isEmpty() || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+                    || uri.getHost().isEmpty() || uri.getRawUserInfo() != null || uri.getRawFragment() != null
+                    || uri.getPort() == 0 || uri.getPort() > 65535) {
                 return Optional.empty();
             }
             return Optional.of(uri);

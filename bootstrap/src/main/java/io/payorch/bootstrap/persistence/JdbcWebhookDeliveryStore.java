@@ -49,7 +49,7 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
             + " AND d.status = 'pending' AND (d.lease_until IS NULL OR d.lease_until < ?)"
             + " ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)"
             + " UPDATE webhook_delivery d SET lease_until = ?, claimed_by = ?"
-            + " FROM due, webhook_event ev, webhook_endpoint e"
+            + " FROM due, outbound_event ev, webhook_endpoint e"
             + " WHERE d.id = due.id AND ev.id = d.event_id AND e.id = d.endpoint_id"
             + " RETURNING d.id, d.event_id, d.endpoint_id, e.url, e.secret_sealed, e.previous_secret_sealed,"
             + " e.previous_secret_until, ev.payload, d.attempts";
@@ -190,7 +190,7 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
         Timestamp at = Timestamp.from(now);
         int enqueued = update("INSERT INTO webhook_delivery (event_id, endpoint_id, merchant_id, event_type, status,"
                 + " next_attempt_at, created_at) SELECT ev.id, e.id, ev.merchant_id, ev.type, 'pending', ?, ev.created_at"
-                + " FROM webhook_endpoint e JOIN webhook_event ev ON ev.merchant_id = e.merchant_id"
+                + " FROM webhook_endpoint e JOIN outbound_event ev ON ev.merchant_id = e.merchant_id"
                 + " WHERE e.id = ? AND ev.created_at >= ? AND webhook_endpoint_takes(e.events, ev.type)"
                 + " ON CONFLICT (endpoint_id, event_id) DO UPDATE SET status = 'pending',"
                 + " next_attempt_at = EXCLUDED.next_attempt_at", List.of(at, endpointId, Timestamp.from(since)));
@@ -253,7 +253,7 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
 
     @Override
     public int purgeDelivered(Instant before, int batch) {
-        return update("DELETE FROM webhook_event WHERE id IN (SELECT ev.id FROM webhook_event ev WHERE ev.created_at < ?"
+        return update("DELETE FROM outbound_event WHERE id IN (SELECT ev.id FROM outbound_event ev WHERE ev.created_at < ?"
                 + " AND NOT EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.event_id = ev.id AND d.status <> 'delivered')"
                 + " LIMIT ?)", List.of(Timestamp.from(before), batch));
     }

@@ -18,7 +18,7 @@ import java.util.Optional;
 @Singleton
 class JdbcWebhookEventReader implements WebhookEventReadPort {
 
-    private static final String COLUMNS = "SELECT id, merchant_id, type, created_at, payload FROM webhook_event";
+    private static final String COLUMNS = "SELECT id, merchant_id, type, created_at, payload FROM outbound_event";
 
     private final ConnectionOperations<Connection> connections;
 

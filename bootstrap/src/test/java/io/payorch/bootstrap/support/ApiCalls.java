@@ -48,6 +48,20 @@ public final class ApiCalls {
         return send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Any method (PATCH, DELETE, ...) with an optional JSON body. */
+    public HttpResponse<String> send(String method, String path, String authorization, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public HttpResponse<String> get(String path, String authorization) {
         return get(path, authorization, Map.of());
     }
