@@ -1,6 +1,7 @@
 package io.payorch.application.admin;
 
 import io.payorch.application.FieldError;
+import io.payorch.application.InvalidRequestException;
 import io.payorch.application.NotFoundException;
 import io.payorch.application.port.in.AdminStatsUseCase;
 import io.payorch.application.port.in.BrowseQrIntentsUseCase;
@@ -54,7 +55,8 @@ public final class AdminQueryService implements BrowseQrIntentsUseCase, AdminSta
                 "must be one of AOP, OQPAY, BOS, RAZORPAY");
         QrFilter filter = new QrFilter(status, provider, SearchParameters.registrationId(errors, query.registrationId()),
                 SearchParameters.instant(errors, "createdFrom", query.createdFrom()),
-                SearchParameters.instant(errors, "createdTo", query.createdTo()));
+                SearchParameters.instant(errors, "createdTo", query.createdTo()),
+                SearchParameters.merchant(errors, query.merchant()));
         PageRequest page = SearchParameters.page(errors, query);
         List<QrIntent> rows = qrs.search(filter, page.after(), page.limit() + 1);
         return SearchParameters.toPage(rows, page.limit(), q -> new PageCursor(q.createdAt(), q.id()));
@@ -67,12 +69,18 @@ public final class AdminQueryService implements BrowseQrIntentsUseCase, AdminSta
     }
 
     @Override
-    public Stats stats() {
+    public Stats stats(String merchant) {
+        List<FieldError> errors = new ArrayList<>();
+        SearchParameters.merchant(errors, merchant);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
         SweepStats last = sweeps.snapshot();
         Optional<SweepStatus> lastSweep = last.lastSweepAt() == null ? Optional.empty()
                 : Optional.of(new SweepStatus(last.lastSweepAt(), last.lastDuration(), last.lastLag(),
                         last.lastQrsExpired(), last.lastOtpsExpired()));
-        return new Stats(clock.instant(), qrs.countByProviderAndStatus(), otps.countByStatus(), lastSweep);
+        return new Stats(clock.instant(), merchant, qrs.countByProviderAndStatus(merchant), otps.countByStatus(merchant),
+                lastSweep);
     }
 
     @Override

@@ -31,7 +31,8 @@ public final class TransferOtpQueryService implements BrowseTransferOtpsUseCase 
                 "must be one of " + Arrays.toString(TransferOtpStatus.values()));
         OtpFilter filter = new OtpFilter(status, SearchParameters.registrationId(errors, query.registrationId()),
                 SearchParameters.instant(errors, "createdFrom", query.createdFrom()),
-                SearchParameters.instant(errors, "createdTo", query.createdTo()));
+                SearchParameters.instant(errors, "createdTo", query.createdTo()),
+                SearchParameters.merchant(errors, query.merchant()));
         PageRequest page = SearchParameters.page(errors, query);
         List<TransferOtpRecord> rows = otps.search(filter, page.after(), page.limit() + 1);
         return SearchParameters.toPage(rows, page.limit(), o -> new PageCursor(o.createdAt(), o.id()));

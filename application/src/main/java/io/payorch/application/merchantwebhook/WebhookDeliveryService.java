@@ -154,14 +154,13 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase, Web
         if (type != null && !EventTypes.ALL.contains(type)) {
             errors.add(new FieldError("type", "must be one of " + String.join(", ", EventTypes.ALL)));
         }
-        for (String[] field : new String[][]{{"merchant", merchant}, {"endpointId", endpointId}}) {
-            if (field[1] != null && (field[1].isEmpty() || field[1].length() > 100)) {
-                errors.add(new FieldError(field[0], "must be 1 to 100 characters"));
-            }
+        SearchParameters.merchant(errors, merchant);
+        if (endpointId != null && (endpointId.isEmpty() || endpointId.length() > 64)) {
+            errors.add(new FieldError("endpointId", "must be 1 to 64 characters"));
         }
         Instant from = SearchParameters.instant(errors, "createdFrom", createdFrom);
         Instant to = SearchParameters.instant(errors, "createdTo", createdTo);
-        PageRequest page = SearchParameters.page(errors, new SearchQuery(null, null, null, null, null, limit, cursor));
+        PageRequest page = SearchParameters.page(errors, new SearchQuery(null, null, null, null, null, limit, cursor, null));
         if (page.after() != null) {
             deliveryId(page.after().id()).orElseThrow(() -> InvalidRequestException.of(PageCursor.FIELD,
                     "is not a cursor returned by this API"));

@@ -128,7 +128,7 @@ public final class WebhookEndpointService implements ManageWebhookEndpointsUseCa
             errors.add(new FieldError("status", "must be one of " + String.join(", ", DeliverySummary.STATUSES)));
         }
         PageRequest page = SearchParameters.page(errors, new io.payorch.application.admin.SearchQuery(null, null, null,
-                null, null, limit, cursor));
+                null, null, limit, cursor, null));
         return SearchParameters.toPage(deliveries.listForEndpoint(endpoint.id(), status, page.after(), page.limit() + 1),
                 page.limit(), d -> new io.payorch.application.admin.PageCursor(d.createdAt(), d.eventId()));
     }
@@ -172,7 +172,7 @@ public final class WebhookEndpointService implements ManageWebhookEndpointsUseCa
         }
         Instant from = SearchParameters.instant(errors, "createdFrom", createdFrom);
         PageRequest page = SearchParameters.page(errors, new io.payorch.application.admin.SearchQuery(null, null, null,
-                null, null, limit, cursor));
+                null, null, limit, cursor, null));
         return SearchParameters.toPage(events.list(merchant, type, from, page.after(), page.limit() + 1), page.limit(),
                 e -> new io.payorch.application.admin.PageCursor(e.createdAt(), e.id()));
     }

@@ -11,6 +11,7 @@ import io.payorch.application.ProviderAttempt;
 import io.payorch.application.port.out.ProviderOutcome;
 import io.payorch.application.port.out.QrIntentStore;
 import io.payorch.application.port.out.QrProviderPort;
+import io.payorch.domain.Actor;
 import io.payorch.domain.Provider;
 import io.payorch.domain.ProviderQr;
 import io.payorch.domain.QrIntent;
@@ -33,7 +34,7 @@ import java.util.Map;
 public final class ReconciliationService implements ReconcileOpenQrsUseCase {
 
     public static final String ABANDONED = "abandoned";
-    private static final String SOURCE = "sweep";
+    private static final String SOURCE = Actor.RECONCILIATION.source();
 
     private final OpenQrClaimPort claims;
     private final QrIntentStore store;

@@ -67,7 +67,7 @@ class ReconciliationServiceTest {
         StateChange last = last(id);
         assertEquals("UNKNOWN", last.from());
         assertEquals("ACTIVE", last.to());
-        assertEquals("sweep", last.source());
+        assertEquals("reconciliation", last.source());
         assertEquals(1, counters.count(LifecycleCounters.RECONCILIATION, "RAZORPAY", "activated"));
         assertEquals(List.of(id), replayed, "payments held while it was UNKNOWN are applied now");
     }
@@ -117,7 +117,7 @@ class ReconciliationServiceTest {
     }
 
     private String unknown() {
-        QrIntent qr = QrIntent.open("qr_u", "REG-1", Money.ofRupees(10), QrUsage.SINGLE_USE, null, Provider.RAZORPAY,
+        QrIntent qr = QrIntent.open("qr_u", "acme", "REG-1", Money.ofRupees(10), QrUsage.SINGLE_USE, null, Provider.RAZORPAY,
                 NOW.minusSeconds(300));
         qr.markUnknown("no answer within the read timeout", NOW.minusSeconds(290), "provider");
         store.insert(qr);
@@ -126,7 +126,7 @@ class ReconciliationServiceTest {
     }
 
     private String pending(String id, Provider provider, Instant createdAt) {
-        QrIntent qr = QrIntent.open(id, "REG-1", Money.ofRupees(10), QrUsage.SINGLE_USE, null, provider, createdAt);
+        QrIntent qr = QrIntent.open(id, "acme", "REG-1", Money.ofRupees(10), QrUsage.SINGLE_USE, null, provider, createdAt);
         store.insert(qr);
         open.add(id);
         return id;
