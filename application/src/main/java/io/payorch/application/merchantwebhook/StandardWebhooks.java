@@ -34,6 +34,34 @@ public final class StandardWebhooks {
         }
     }
 
+    /**
+     * A receiver's check: one of the header's {@code v1,} signatures is {@code secret}'s over this
+     * id, timestamp and body (compared in constant time), and the timestamp is within
+     * {@code toleranceSeconds} of {@code nowSeconds}. Never throws for malformed input.
+     */
+    public static boolean verify(WebhookSecret secret, String messageId, String timestamp, String header, byte[] body,
+                                 long nowSeconds, long toleranceSeconds) {
+        if (messageId == null || timestamp == null || header == null || body == null) {
+            return false;
+        }
+        long ts;
+        try {
+            ts = Long.parseLong(timestamp);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (Math.abs(nowSeconds - ts) > toleranceSeconds) {
+            return false;
+        }
+        byte[] expected = sign(secret, messageId, ts, body).getBytes(StandardCharsets.US_ASCII);
+        for (String candidate : header.trim().split(" +")) {
+            if (java.security.MessageDigest.isEqual(expected, candidate.getBytes(StandardCharsets.US_ASCII))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The {@code webhook-signature} header: every secret's signature, space-separated. */
     public static String signatureHeader(List<WebhookSecret> secrets, String messageId, long timestampSeconds,
                                          byte[] body) {

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 
 /** Merchants' endpoints, delivery logs, replay and events; every check collects all bad fields. */
 public final class WebhookEndpointService implements ManageWebhookEndpointsUseCase {
@@ -65,6 +66,21 @@ public final class WebhookEndpointService implements ManageWebhookEndpointsUseCa
         WebhookSecret secret = WebhookSecret.generate();
         endpoints.insert(endpoint, cipher.encrypt(secret, endpoint.id()));
         return new CreatedEndpoint(endpoint, secret);
+    }
+
+    @Override
+    public WebhookEndpoint ensure(String merchant, String url, WebhookSecret secret) {
+        String checked = urls.check(url).toString();
+        Optional<WebhookEndpoint> existing = endpoints.list(merchant, null, PageRequest.MAX_LIMIT).stream()
+                .filter(e -> e.url().equals(checked)).findFirst();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Instant now = clock.instant();
+        WebhookEndpoint endpoint = new WebhookEndpoint(ids.newId("we"), merchant, checked, List.of(EventTypes.EVERY),
+                "the sandbox's own receiver (POST/GET /sandbox/merchant-webhooks)", true, null, now, now);
+        endpoints.insert(endpoint, cipher.encrypt(secret, endpoint.id()));
+        return endpoint;
     }
 
     @Override

@@ -16,6 +16,12 @@ public interface ManageWebhookEndpointsUseCase {
 
     CreatedEndpoint create(String merchant, EndpointChange request);
 
+    /**
+     * The merchant's endpoint at {@code url}, created with {@code secret} if there is none (the
+     * sandbox's own receiver, whose secret is fixed and public).
+     */
+    WebhookEndpoint ensure(String merchant, String url, WebhookSecret secret);
+
     Page<WebhookEndpoint> list(String merchant, String limit, String cursor);
 
     WebhookEndpoint get(String merchant, String id);
