@@ -6,7 +6,7 @@ import io.payorch.application.InvalidRequestException;
 import io.payorch.application.admin.Page;
 import io.payorch.application.admin.PageCursor;
 import io.payorch.application.admin.PageRequest;
-import io.payorch.application.admin.SearchParameters;
+import io.payorch.application.service.SearchParameters;
 import io.payorch.application.admin.SearchQuery;
 import io.payorch.application.port.in.DeliverWebhooksUseCase;
 import io.payorch.application.port.in.WebhookDeliveriesAdminUseCase;

@@ -5,7 +5,7 @@ import io.payorch.application.InvalidRequestException;
 import io.payorch.application.NotFoundException;
 import io.payorch.application.admin.Page;
 import io.payorch.application.admin.PageRequest;
-import io.payorch.application.admin.SearchParameters;
+import io.payorch.application.service.SearchParameters;
 import io.payorch.application.port.in.ManageWebhookEndpointsUseCase;
 import io.payorch.application.port.out.IdGenerator;
 import io.payorch.application.port.out.WebhookDeliveryStore;
