@@ -9,7 +9,7 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import io.payorch.application.merchantwebhook.AttemptRecord;
 import io.payorch.application.merchantwebhook.DeliverySummary;
 import io.payorch.application.merchantwebhook.WebhookBacklog;
-import io.payorch.application.merchantwebhook.WebhookDeliveryService;
+import io.payorch.application.service.WebhookDeliveryService;
 import io.payorch.application.port.in.DeliverWebhooksUseCase;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;

@@ -44,6 +44,8 @@ public final class WebhookReceiver implements AutoCloseable {
     private final AtomicInteger concurrent = new AtomicInteger();
     private final AtomicInteger maxConcurrentPerId = new AtomicInteger();
     private final Map<String, AtomicInteger> inFlightById = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> inFlightByPath = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> maxInFlightByPath = new ConcurrentHashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
 
     public WebhookReceiver() {
@@ -66,9 +68,11 @@ public final class WebhookReceiver implements AutoCloseable {
         int inFlight = inFlightById.computeIfAbsent(String.valueOf(id), k -> new AtomicInteger()).incrementAndGet();
         maxConcurrentPerId.accumulateAndGet(inFlight, Math::max);
         concurrent.incrementAndGet();
+        String path = exchange.getRequestURI().getPath();
+        int atPath = inFlightByPath.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+        maxInFlightByPath.computeIfAbsent(path, k -> new AtomicInteger()).accumulateAndGet(atPath, Math::max);
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
-            String path = exchange.getRequestURI().getPath();
             received.add(new Received(path, id, exchange.getRequestHeaders().getFirst("webhook-timestamp"),
                     exchange.getRequestHeaders().getFirst("webhook-signature"),
                     exchange.getRequestHeaders().getFirst("Content-Type"), body, Instant.now(), System.nanoTime()));
@@ -89,6 +93,7 @@ public final class WebhookReceiver implements AutoCloseable {
             }
         } finally {
             inFlightById.get(String.valueOf(id)).decrementAndGet();
+            inFlightByPath.get(path).decrementAndGet();
             concurrent.decrementAndGet();
             exchange.close();
         }
@@ -113,6 +118,12 @@ public final class WebhookReceiver implements AutoCloseable {
     /** The most requests with one webhook-id that were ever being answered at once. */
     public int maxConcurrentPerId() {
         return maxConcurrentPerId.get();
+    }
+
+    /** The most requests to {@code path} that were ever being answered at once. */
+    public int maxConcurrent(String path) {
+        AtomicInteger max = maxInFlightByPath.get(path);
+        return max == null ? 0 : max.get();
     }
 
     public static void await(BooleanSupplier condition, Duration timeout, String what) {

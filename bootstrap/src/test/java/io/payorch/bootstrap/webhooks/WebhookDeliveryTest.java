@@ -184,12 +184,12 @@ class WebhookDeliveryTest extends PostgresTestSupport {
         long started = System.nanoTime();
         await(() -> receiver.received("/ok-beside-hang").size() >= 30, Duration.ofSeconds(10), "the healthy endpoint");
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
-        assertTrue(tookMillis < 5_000, "30 deliveries beside a hanging endpoint took " + tookMillis + " ms");
+        assertTrue(tookMillis < 8_000, "30 deliveries beside a hanging endpoint took " + tookMillis + " ms");
         long apiStarted = System.nanoTime();
         assertEquals(200, api.get("/v1/webhook-endpoints/" + healthy[0], ApiCalls.merchant()).statusCode());
         assertTrue((System.nanoTime() - apiStarted) / 1_000_000 < 1_000, "an API request waited");
-        assertTrue(receiver.received("/hang").size() <= 4, "at most the per-endpoint limit at once: "
-                + receiver.received("/hang").size());
+        assertTrue(receiver.maxConcurrent("/hang") >= 1 && receiver.maxConcurrent("/hang") <= 4,
+                "at most the per-endpoint limit at once: " + receiver.maxConcurrent("/hang"));
         Sql.update("DELETE FROM webhook_endpoint WHERE id = ?", hanging[0]);
     }
 

@@ -1,11 +1,19 @@
-package io.payorch.application.merchantwebhook;
+package io.payorch.application.service;
 
+import io.payorch.application.merchantwebhook.CreatedEndpoint;
+import io.payorch.application.merchantwebhook.DeliverySummary;
+import io.payorch.application.merchantwebhook.EndpointChange;
+import io.payorch.application.merchantwebhook.EventTypes;
+import io.payorch.application.merchantwebhook.SecretCipher;
+import io.payorch.application.merchantwebhook.StoredEvent;
+import io.payorch.application.merchantwebhook.WebhookEndpoint;
+import io.payorch.application.merchantwebhook.WebhookSecret;
+import io.payorch.application.merchantwebhook.WebhookSettings;
 import io.payorch.application.FieldError;
 import io.payorch.application.InvalidRequestException;
 import io.payorch.application.NotFoundException;
 import io.payorch.application.admin.Page;
 import io.payorch.application.admin.PageRequest;
-import io.payorch.application.service.SearchParameters;
 import io.payorch.application.port.in.ManageWebhookEndpointsUseCase;
 import io.payorch.application.port.out.IdGenerator;
 import io.payorch.application.port.out.WebhookDeliveryStore;

@@ -1,4 +1,4 @@
-package io.payorch.application.merchantwebhook;
+package io.payorch.application.service;
 
 import io.payorch.application.InvalidRequestException;
 import io.payorch.application.port.out.HostResolver;

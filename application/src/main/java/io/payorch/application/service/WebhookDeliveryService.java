@@ -1,12 +1,23 @@
-package io.payorch.application.merchantwebhook;
+package io.payorch.application.service;
 
+import io.payorch.application.merchantwebhook.AttemptRecord;
+import io.payorch.application.merchantwebhook.ClaimedDelivery;
+import io.payorch.application.merchantwebhook.DeliveryDetail;
+import io.payorch.application.merchantwebhook.DeliveryFilter;
+import io.payorch.application.merchantwebhook.DeliverySummary;
+import io.payorch.application.merchantwebhook.EventTypes;
+import io.payorch.application.merchantwebhook.SecretCipher;
+import io.payorch.application.merchantwebhook.StandardWebhooks;
+import io.payorch.application.merchantwebhook.TransportResult;
+import io.payorch.application.merchantwebhook.WebhookBacklog;
+import io.payorch.application.merchantwebhook.WebhookSecret;
+import io.payorch.application.merchantwebhook.WebhookSettings;
 import io.payorch.application.FieldError;
 import io.payorch.application.NotFoundException;
 import io.payorch.application.InvalidRequestException;
 import io.payorch.application.admin.Page;
 import io.payorch.application.admin.PageCursor;
 import io.payorch.application.admin.PageRequest;
-import io.payorch.application.service.SearchParameters;
 import io.payorch.application.admin.SearchQuery;
 import io.payorch.application.port.in.DeliverWebhooksUseCase;
 import io.payorch.application.port.in.WebhookDeliveriesAdminUseCase;
@@ -70,25 +81,47 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase, Web
                 settings.perEndpointConcurrency());
     }
 
+    /**
+     * Everything but the HTTP exchange runs on {@code recorder} (the URL's DNS check, decrypting the
+     * secrets, signing, recording), never on the caller's thread; a delivery that cannot be sent (URL
+     * refused, secret unreadable) is recorded as a failed attempt that sent nothing.
+     */
     @Override
     public CompletableFuture<Boolean> attempt(String instance, ClaimedDelivery delivery, Executor recorder) {
+        return CompletableFuture.supplyAsync(() -> prepare(delivery), recorder).thenCompose(prepared -> {
+            if (prepared.refusal() != null) {
+                return CompletableFuture.supplyAsync(() -> record(instance, delivery, prepared.refusal()), recorder);
+            }
+            return transport.post(prepared.uri(), prepared.headers(), prepared.body())
+                    .thenApplyAsync(result -> record(instance, delivery, new AttemptRecord(prepared.started(),
+                            result.durationMillis(), result.statusCode(), error(result), result.bodyExcerpt())), recorder);
+        });
+    }
+
+    private record Prepared(Instant started, URI uri, Map<String, String> headers, byte[] body, AttemptRecord refusal) {
+    }
+
+    private Prepared prepare(ClaimedDelivery delivery) {
         Instant started = clock.instant();
-        URI uri = URI.create(delivery.url());
-        Optional<String> refused = urls.refusal(uri);
-        if (refused.isPresent()) {
-            AttemptRecord attempt = new AttemptRecord(started, 0, null, "not sent: the URL " + refused.get(), null);
-            return CompletableFuture.supplyAsync(() -> record(instance, delivery, attempt), recorder);
+        try {
+            URI uri = URI.create(delivery.url());
+            Optional<String> refused = urls.refusal(uri);
+            if (refused.isPresent()) {
+                return new Prepared(started, uri, null, null,
+                        new AttemptRecord(started, 0, null, "not sent: the URL " + refused.get(), null));
+            }
+            byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
+            long timestamp = started.getEpochSecond();
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put(StandardWebhooks.ID, delivery.eventId());
+            headers.put(StandardWebhooks.TIMESTAMP, Long.toString(timestamp));
+            headers.put(StandardWebhooks.SIGNATURE,
+                    StandardWebhooks.signatureHeader(secrets(delivery, started), delivery.eventId(), timestamp, body));
+            return new Prepared(started, uri, headers, body, null);
+        } catch (RuntimeException e) {
+            return new Prepared(started, null, null, null,
+                    new AttemptRecord(started, 0, null, "not sent: " + e.getMessage(), null));
         }
-        byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
-        long timestamp = started.getEpochSecond();
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(StandardWebhooks.ID, delivery.eventId());
-        headers.put(StandardWebhooks.TIMESTAMP, Long.toString(timestamp));
-        headers.put(StandardWebhooks.SIGNATURE,
-                StandardWebhooks.signatureHeader(secrets(delivery, started), delivery.eventId(), timestamp, body));
-        return transport.post(uri, headers, body).thenApplyAsync(result -> record(instance, delivery,
-                new AttemptRecord(started, result.durationMillis(), result.statusCode(), error(result),
-                        result.bodyExcerpt())), recorder);
     }
 
     private List<WebhookSecret> secrets(ClaimedDelivery delivery, Instant now) {
