@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code encryption-key}, {@code secret-overlap} (24h), {@code connect-timeout} (2s), {@code timeout}
  * (10s), {@code retry-schedule}, {@code disable-after} (5d), {@code retention} (30d),
  * {@code require-https} (true; sandbox false), {@code allow-private-targets} (false; sandbox true),
- * {@code lease} (1m), {@code per-endpoint-concurrency} (16), {@code max-in-flight} (64),
+ * {@code lease} (1m), {@code per-endpoint-concurrency} (32), {@code max-in-flight} (128),
  * {@code poll-interval} (2s), {@code threads} (4).
  */
 @Factory
@@ -77,7 +77,7 @@ class WebhookFactory {
                                     @Value("${payorch.webhooks.disable-after:5d}") Duration disableAfter,
                                     @Value("${payorch.webhooks.retention:30d}") Duration retention,
                                     @Value("${payorch.webhooks.lease:1m}") Duration lease,
-                                    @Value("${payorch.webhooks.per-endpoint-concurrency:16}") int perEndpoint) {
+                                    @Value("${payorch.webhooks.per-endpoint-concurrency:32}") int perEndpoint) {
         RetrySchedule retries;
         try {
             retries = RetrySchedule.parse(schedule);
@@ -124,7 +124,7 @@ class WebhookFactory {
      */
     @Singleton
     WebhookDispatcher webhookDispatcher(WebhookDeliveryService deliveries,
-                                        @Value("${payorch.webhooks.max-in-flight:64}") int maxInFlight,
+                                        @Value("${payorch.webhooks.max-in-flight:128}") int maxInFlight,
                                         @Value("${payorch.webhooks.poll-interval:2s}") Duration pollInterval,
                                         @Value("${payorch.webhooks.threads:4}") int threads) {
         String instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);

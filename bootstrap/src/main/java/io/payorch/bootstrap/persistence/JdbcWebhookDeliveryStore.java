@@ -96,7 +96,7 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
                 s.setTimestamp(4, at);
                 s.setTimestamp(5, at);
                 s.setArray(6, c.createArrayOf("varchar", full.toArray()));
-                s.setInt(7, Math.max(limit * 4, 200));
+                s.setInt(7, Math.max(limit * 4, perEndpointLimit));
                 s.setTimestamp(8, at);
                 s.setInt(9, limit);
                 s.setTimestamp(10, Timestamp.from(leaseUntil));

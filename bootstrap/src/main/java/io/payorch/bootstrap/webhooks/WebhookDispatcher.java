@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class WebhookDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private static final long COALESCE_MILLIS = 3;
 
     private final DeliverWebhooksUseCase deliveries;
     private final String instance;
@@ -81,8 +82,8 @@ public final class WebhookDispatcher {
             } catch (RuntimeException e) {
                 LOG.warn("Claiming webhook deliveries failed; trying again at the next poll: {}", e.toString());
             }
-            if (!more) {
-                await();
+            if (!more && await()) {
+                coalesce();
             }
         }
     }
@@ -126,7 +127,8 @@ public final class WebhookDispatcher {
         }
     }
 
-    private void await() {
+    /** Sleeps until woken or the poll interval passes; true when woken. */
+    private boolean await() {
         synchronized (signal) {
             if (!woken && running) {
                 try {
@@ -136,7 +138,22 @@ public final class WebhookDispatcher {
                     running = false;
                 }
             }
+            boolean wasWoken = woken;
             woken = false;
+            return wasWoken;
+        }
+    }
+
+    /**
+     * A wake-up is often one of many (attempts finishing, deliveries committing): a moment's pause
+     * lets them gather, so that one claim takes them all instead of one claim per wake-up.
+     */
+    private void coalesce() {
+        try {
+            Thread.sleep(COALESCE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 
