@@ -43,10 +43,11 @@ PGBENCH_CLIENTS="${BENCH_PGBENCH_CLIENTS:-20}"            # = payorch's default 
 JAVA_OPTS_BENCH="${BENCH_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseG1GC}"  # payorch and the baseline app
 SIM_JAVA_OPTS="${BENCH_SIM_JAVA_OPTS:--Xmx512m}"          # the simulator process
 PORT_BASE="${BENCH_PORT_BASE:-28080}"              # below the ephemeral port range (32768+)
-PAYORCH_PORT=$PORT_BASE SIM_PORT=$((PORT_BASE + 1)) BASELINE_PORT=$((PORT_BASE + 2))
+PAYORCH_PORT=$PORT_BASE SIM_PORT=$((PORT_BASE + 1)) BASELINE_PORT=$((PORT_BASE + 2)) RECEIVER_PORT=$((PORT_BASE + 3))
+WEBHOOK_EVENTS="${BENCH_WEBHOOK_EVENTS:-20000}"            # webhooks phase: events inserted at once to drain
 MERCHANT="${BENCH_MERCHANT:-sandbox-merchant:sandbox-secret}"
 ADMIN="${BENCH_ADMIN:-sandbox-admin:sandbox-admin-secret}"
-ONLY="${BENCH_ONLY:-baseline,qr,otp,latency,ratelimit,sweep,startup,soak}"
+ONLY="${BENCH_ONLY:-baseline,qr,otp,latency,ratelimit,webhooks,sweep,startup,soak}"
 RATELIMIT_ROUNDS="${BENCH_RATELIMIT_ROUNDS:-3}"          # ratelimit phase: alternating unlimited / limited runs each (median)
 OUT="${BENCH_OUT:-$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)}"
 KEEP_DATABASES="${BENCH_KEEP_DATABASES:-0}"
@@ -344,7 +345,7 @@ start_payorch() {
     DATASOURCES_DEFAULT_URL="$(jdbc_url "$db")" DATASOURCES_DEFAULT_USERNAME="$PGUSER" DATASOURCES_DEFAULT_PASSWORD="$PGPASSWORD" \
     PAYORCH_PROVIDERS_AOP_BASE_URL="$SIM/aop" PAYORCH_PROVIDERS_BOS_BASE_URL="$SIM/bos" \
     PAYORCH_PROVIDERS_OQPAY_BASE_URL="$SIM/oqpay" PAYORCH_PROVIDERS_RAZORPAY_BASE_URL="$SIM/razorpay" \
-    PAYORCH_PROVIDERS_DMT_BASE_URL="$SIM/dmt" "$@"
+    PAYORCH_PROVIDERS_DMT_BASE_URL="$SIM/dmt" PAYORCH_SANDBOX_MERCHANT_WEBHOOK_ENDPOINT=false "$@"
   PAYORCH_PID=$LAST_PID
   wait_http "http://127.0.0.1:$PAYORCH_PORT/health" "$PAYORCH_PID" 120 "$OUT/payorch-$db.log"
 }
@@ -632,6 +633,55 @@ if wants soak; then
   stop_started "$PAYORCH_PID"
 fi
 
+# ---- merchant webhooks: create-QR peak without and with an endpoint subscribed to every type (one
+# payorch, the endpoint added between the runs), event latency from the change to a receiver that
+# answers at once at half the peak (open loop), and the delivery throughput of a backlog of
+# WEBHOOK_EVENTS events inserted at once
+if wants webhooks; then
+  fresh_db bench_webhooks
+  fg_run timeout 60 javac -d "$OUT/receiver-classes" bench/webhooks/Receiver.java
+  java -Xmx512m -cp "$OUT/receiver-classes" Receiver "$RECEIVER_PORT" >"$OUT/receiver.log" 2>&1 &
+  RECEIVER_PID=$!
+  STARTED_PIDS+=("$RECEIVER_PID")
+  wait_http "http://127.0.0.1:$RECEIVER_PORT/stats" "$RECEIVER_PID" 30 "$OUT/receiver.log"
+  start_payorch bench_webhooks
+  CPU_APP_PID=$PAYORCH_PID CPU_SIM_PID=$SIM_PID
+  run_wrk wh-none "$PAYORCH/v1/qr-codes" "$QR_BODY" 0 "$FIRST_WARMUP"
+  R[wh_off_rps]="$W_RPS" R[wh_off_err]="$W_ERR"
+  created="$(curl -s -X POST -H 'Content-Type: application/json' -H "Authorization: $MERCHANT_AUTH" \
+    --data-binary "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook\"}" "$PAYORCH/v1/webhook-endpoints")"
+  [[ "$created" == *'"id":"we_'* ]] || die "creating the webhook endpoint failed: $created"
+  run_wrk wh-subscribed "$PAYORCH/v1/qr-codes" "$QR_BODY" 0
+  R[wh_on_rps]="$W_RPS" R[wh_on_err]="$W_ERR"
+  wait_pending() {  # until no delivery is pending, at most $1 s
+    local deadline=$((SECONDS + $1))
+    while (( $(psql_val bench_webhooks "select count(*) from webhook_delivery where status = 'pending'") > 0 )); do
+      ((SECONDS < deadline)) || { note "webhooks: deliveries still pending after $1 s"; return; }
+      sleep 0.2
+    done
+  }
+  wait_pending 600
+  R[wh_half]="$(awk -v r="${R[wh_off_rps]}" 'BEGIN { printf "%d", r / 2 }')"
+  curl -s -X POST "http://127.0.0.1:$RECEIVER_PORT/reset" >/dev/null
+  log "webhooks: event latency at ${R[wh_half]}/s (half the create-QR peak without webhooks), open loop"
+  run_openloop wh-latency "$PAYORCH/v1/qr-codes" "$QR_BODY" "${R[wh_half]}" "$LATENCY_DURATION" "$WARMUP"
+  R[wh_lat_errors]="$(kv "$O_LINE" errors)"
+  wait_pending 600
+  line="$(curl -s "http://127.0.0.1:$RECEIVER_PORT/stats")"
+  R[wh_lat_p50]="$(kv "$line" p50_ms)" R[wh_lat_p99]="$(kv "$line" p99_ms)" R[wh_lat_n]="$(kv "$line" received)"
+  log "webhooks: commit to receiver $line"
+  psql_val bench_webhooks "INSERT INTO outbound_event (id, merchant_id, type, resource_id, sequence, created_at, payload)
+    SELECT 'evt_bench_' || n, 'sandbox-merchant', 'qr_code.paid', 'qr_bench_' || n, 1, now(),
+           '{\"id\":\"evt_bench_' || n || '\",\"type\":\"qr_code.paid\",\"data\":{}}'
+      FROM generate_series(1, $WEBHOOK_EVENTS) n" >/dev/null
+  start_ns="$(date +%s%N)"
+  wait_pending 900
+  R[wh_drain_rps]="$(awk -v n="$WEBHOOK_EVENTS" -v ns="$(( $(date +%s%N) - start_ns ))" 'BEGIN { printf "%.0f", n / (ns / 1e9) }')"
+  log "webhooks: $WEBHOOK_EVENTS events drained at ${R[wh_drain_rps]}/s"
+  stop_started "$PAYORCH_PID"
+  stop_started "$RECEIVER_PID"
+fi
+
 # ---------------------------------------------------------------- the table
 v() { printf '%s' "${R[$1]:-}"; }
 sub() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "") print ""; else printf "%.2f", a - b }'; }
@@ -679,6 +729,13 @@ if wants latency; then
     row "  payorch adds at p99.9 (ms)" "$(sub "$(v sus_p999_ms)" "$(v sussim_p999_ms)")" "-" "-" "-"
     row "  errors (payorch; simulator)" "$(v sus_errors)" "simulator errors" "$(v sussim_errors)" "0"
   fi
+fi
+if wants webhooks; then
+  row "webhooks: delivery throughput, $WEBHOOK_EVENTS queued (events/s)" "$(v wh_drain_rps)" "create-QR peak, no webhooks" "$(v wh_off_rps)" ">= 1x"
+  row "webhooks: create-QR peak, endpoint on every type (req/s)" "$(v wh_on_rps)" "same payorch before the endpoint" "$(v wh_off_rps)" ">= 0.85x"
+  row "  errors / non-2xx (with; without)" "$(v wh_on_err); $(v wh_off_err)" "-" "-" "0"
+  row "webhooks: change to receiver at $(v wh_half)/s, p50 (ms)" "$(v wh_lat_p50)" "-" "-" "<= 50"
+  row "webhooks: change to receiver, p99 (ms; $(v wh_lat_n) events)" "$(v wh_lat_p99)" "-" "-" "<= 500"
 fi
 if wants sweep; then
   if [[ -n "$(v sweep_rate)" ]]; then

@@ -15,7 +15,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Checks admin search parameters, collecting every problem with its field, and cuts pages. */
-final class SearchParameters {
+public final class SearchParameters {
 
     private static final int MAX_REGISTRATION_ID = 64;
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -23,7 +23,7 @@ final class SearchParameters {
     private SearchParameters() {
     }
 
-    static <T> Page<T> toPage(List<T> rows, int limit, Function<T, PageCursor> cursorOf) {
+    public static <T> Page<T> toPage(List<T> rows, int limit, Function<T, PageCursor> cursorOf) {
         if (rows.size() <= limit) {
             return new Page<>(rows, null);
         }
@@ -31,7 +31,7 @@ final class SearchParameters {
         return new Page<>(items, cursorOf.apply(items.get(limit - 1)).encode());
     }
 
-    static PageRequest page(List<FieldError> errors, SearchQuery query) {
+    public static PageRequest page(List<FieldError> errors, SearchQuery query) {
         PageRequest page = null;
         try {
             page = PageRequest.parse(query.limit(), query.cursor());
@@ -53,7 +53,7 @@ final class SearchParameters {
     }
 
     /** A merchant client id filter: letters, digits, '.', '_', '-', at most 64. */
-    static String merchant(List<FieldError> errors, String value) {
+    public static String merchant(List<FieldError> errors, String value) {
         if (value != null && !CLIENT_ID.matcher(value).matches()) {
             errors.add(new FieldError("merchant", "must be a client id: 1 to 64 letters, digits, '.', '_' or '-'"));
             return null;
@@ -61,7 +61,7 @@ final class SearchParameters {
         return value;
     }
 
-    static Instant instant(List<FieldError> errors, String field, String value) {
+    public static Instant instant(List<FieldError> errors, String field, String value) {
         if (value == null) {
             return null;
         }

@@ -24,9 +24,11 @@ import java.util.stream.Collectors;
  */
 public final class ProductionGuard {
 
+    /** The sandbox's fixed key sealing merchant webhook secrets (application-sandbox.yml). */
+    static final String SANDBOX_WEBHOOK_ENCRYPTION_KEY = "c2FuZGJveC13ZWJob29rLWVuY3J5cHRpb24ta2V5ISE=";
     static final Set<String> SANDBOX_SECRETS = Set.of("sandbox-secret", "sandbox-admin-secret",
             "sandbox-webhook-secret", "sandbox-key-secret", "sandbox-client-secret", "sandbox-pii-hash-key",
-            "sandbox-pii-hash-key-not-a-secret-0001");
+            "sandbox-pii-hash-key-not-a-secret-0001", SANDBOX_WEBHOOK_ENCRYPTION_KEY);
     /** Shortest API client secret or PII hash key accepted in prod. */
     static final int MIN_OWN_SECRET = 24;
     private static final List<String> PROVIDERS = List.of("aop", "oqpay", "bos", "razorpay", "dmt");
@@ -43,6 +45,7 @@ public final class ProductionGuard {
             problems.add(missing("datasources.default.url", "the PostgreSQL JDBC URL"));
         }
         ownSecret(config, "payorch.pii.hash-key", problems);
+        webhookEncryptionKey(config, problems);
         clients(config, "payorch.security.merchants", "merchant", problems);
         clients(config, "payorch.security.admins", "admin", problems);
         for (String provider : PROVIDERS) {
@@ -67,6 +70,21 @@ public final class ProductionGuard {
             }
         }
         return problems;
+    }
+
+    /** Merchant webhook secrets are sealed under it: the base64 of 32 random bytes, never the sandbox's. */
+    private static void webhookEncryptionKey(PropertyResolver config, List<String> problems) {
+        String key = "payorch.webhooks.encryption-key";
+        int before = problems.size();
+        secret(config, key, problems);
+        if (problems.size() == before) {
+            try {
+                io.payorch.application.merchantwebhook.SecretCipher.fromBase64Key(
+                        config.getProperty(key, String.class).orElse(""));
+            } catch (IllegalArgumentException e) {
+                problems.add(key + " (" + envName(key) + ") is not the base64 of 32 bytes (openssl rand -base64 32)");
+            }
+        }
     }
 
     private static void clients(PropertyResolver config, String prefix, String kind, List<String> problems) {

@@ -58,6 +58,25 @@ final class SqlWhere {
         return this;
     }
 
+    /** Keyset on other columns: rows strictly after ({@code createdAt}, {@code id}) in descending order. */
+    SqlWhere after(String timeColumn, String idColumn, Instant createdAt, Object id) {
+        if (createdAt != null) {
+            conditions.add("(" + timeColumn + ", " + idColumn + ") < (?, ?)");
+            values.add(Timestamp.from(createdAt));
+            values.add(id);
+        }
+        return this;
+    }
+
+    /** A fixed condition with one parameter, added when {@code value} is not null. */
+    SqlWhere condition(String condition, Object value) {
+        if (value != null) {
+            conditions.add(condition);
+            values.add(value);
+        }
+        return this;
+    }
+
     String sql() {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }

@@ -34,6 +34,8 @@ public class SandboxBanner implements ApplicationEventListener<ServerStartupEven
                  webhooks:  every provider's secret is sandbox-webhook-secret
                  simulators of AOPay, OQPay, BOS, Razorpay and AOPay DMT answer under %1$s/sandbox/
                  pay a QR:  POST %1$s/sandbox/qr-codes/{id}/pay  (its provider sends the signed notification)
+                 merchant webhooks: sandbox-merchant's endpoint delivers every event to %1$s/sandbox/merchant-webhooks
+                            (GET it to see what arrived; its signing secret is %3$s)
                  triggers:  registrationId ending -REJECT, -TIMEOUT, -FAIL500, -GARBAGE, -SHORTLIVED;
                             remitter mobile ending 0000 (not registered), 1111 (authentication failed)
                  try:
@@ -41,6 +43,6 @@ public class SandboxBanner implements ApplicationEventListener<ServerStartupEven
                      -H 'Content-Type: application/json' \\
                      -d '{"registrationId":"AOP-554","amount":"10.00","provider":"AOP"}'
                 ============================================================
-                """.formatted(url, database));
+                """.formatted(url, database, SandboxMerchantWebhooks.SECRET));
     }
 }

@@ -170,6 +170,42 @@ public final class StrictJson {
             return string(name);
         }
 
+        /** A boolean field; null when absent or JSON null. */
+        public Boolean bool(String name) {
+            Object value = values.get(name);
+            if (value == null || value instanceof Boolean) {
+                return (Boolean) value;
+            }
+            errors.add(new FieldError(prefix + name, "must be true or false, not " + typeOf(value)));
+            return null;
+        }
+
+        /** An array of at most {@code maxItems} strings; null when absent or JSON null. */
+        public List<String> stringList(String name, int maxItems) {
+            Object value = values.get(name);
+            if (value == null) {
+                return null;
+            }
+            if (!(value instanceof List<?> list)) {
+                errors.add(new FieldError(prefix + name, "must be an array of strings, not " + typeOf(value)));
+                return null;
+            }
+            if (list.size() > maxItems) {
+                errors.add(new FieldError(prefix + name, "must have at most " + maxItems + " items"));
+                return null;
+            }
+            List<String> strings = new ArrayList<>();
+            for (Object item : list) {
+                if (!(item instanceof String s)) {
+                    errors.add(new FieldError(prefix + name, "must be an array of strings, not hold "
+                            + (item == null ? "null" : typeOf(item))));
+                    return null;
+                }
+                strings.add(s);
+            }
+            return strings;
+        }
+
         /** A nested object; null when absent or JSON null. */
         public Fields object(String name) {
             Object value = values.get(name);

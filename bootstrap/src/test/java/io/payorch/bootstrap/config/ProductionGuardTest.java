@@ -20,6 +20,7 @@ class ProductionGuardTest {
         Map<String, Object> p = new HashMap<>();
         p.put("datasources.default.url", "jdbc:postgresql://127.0.0.1:1/none");
         p.put("payorch.pii.hash-key", STRONG);
+        p.put("payorch.webhooks.encryption-key", "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=");
         p.put("payorch.security.merchants.acme.secret", STRONG);
         p.put("payorch.security.admins.ops.secret", STRONG + "-ops");
         for (String provider : List.of("aop", "oqpay", "bos", "razorpay", "dmt")) {

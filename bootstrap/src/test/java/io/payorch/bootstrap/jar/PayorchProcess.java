@@ -102,6 +102,11 @@ final class PayorchProcess implements AutoCloseable {
         return Files.readString(log, StandardCharsets.UTF_8);
     }
 
+    /** {@code kill -9}: the JVM gets no chance to finish anything. */
+    void killHard() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -23,6 +23,7 @@ class ProductionModeIT {
         env.put("MICRONAUT_ENVIRONMENTS", "prod");
         env.put("DATASOURCES_DEFAULT_URL", "jdbc:postgresql://127.0.0.1:1/none");
         env.put("PAYORCH_PII_HASH_KEY", "a-real-hash-key-0123456789-abcdefghijklmnop");
+        env.put("PAYORCH_WEBHOOKS_ENCRYPTION_KEY", "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=");
         env.put("PAYORCH_SECURITY_MERCHANTS_ACME_SECRET", "acme-real-secret-0123456789");
         env.put("PAYORCH_SECURITY_ADMINS_OPS_SECRET", "ops-real-secret-0123456789");
         for (String p : new String[]{"AOP", "OQPAY", "BOS", "RAZORPAY", "DMT"}) {

@@ -31,7 +31,7 @@ class SandboxWalkthroughIT {
     /** Fields whose values the README shows exactly; ids and times differ on every run. */
     private static final Set<String> STABLE = Set.of("status", "provider", "amount", "usage", "code", "paymentsCount",
             "paymentsTotal", "closeReason", "registrationId", "transferType", "remitterMobile", "beneficiaryId",
-            "field", "name", "outcome", "from", "to", "source", "qrsExpired", "otpsExpired");
+            "field", "name", "outcome", "from", "to", "source", "qrsExpired", "otpsExpired", "type", "verified");
     private static final Pattern QR_ID = Pattern.compile("\"id\"\\s*:\\s*\"(qr_[A-Z0-9]+)\"");
 
     private final JsonMapper json = JsonMapper.createDefault();

@@ -51,6 +51,20 @@ public final class ApiCalls {
         return response;
     }
 
+    /** Any method (PATCH, DELETE, ...) with an optional JSON body. */
+    public HttpResponse<String> send(String method, String path, String authorization, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A POST of exact bytes with the given headers (Content-Type included), e.g. a body with its Content-Encoding. */
     public HttpResponse<String> postBytes(String path, String authorization, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))

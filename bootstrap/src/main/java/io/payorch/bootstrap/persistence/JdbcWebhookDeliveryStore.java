@@ -1,0 +1,333 @@
+package io.payorch.bootstrap.persistence;
+
+import io.micronaut.data.connection.ConnectionOperations;
+import io.payorch.application.admin.PageCursor;
+import io.payorch.application.merchantwebhook.AttemptRecord;
+import io.payorch.application.merchantwebhook.ClaimedDelivery;
+import io.payorch.application.merchantwebhook.DeliveryDetail;
+import io.payorch.application.merchantwebhook.DeliveryFilter;
+import io.payorch.application.merchantwebhook.DeliverySummary;
+import io.payorch.application.port.out.WebhookDeliveryStore;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Webhook deliveries in PostgreSQL. Each call is one statement: a claim leases due rows taken with
+ * {@code FOR UPDATE SKIP LOCKED}; recording an attempt writes the attempt row, the delivery's new
+ * state and the endpoint's failing mark together, and only while the lease is still this instance's.
+ */
+@Singleton
+class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
+
+    static final String CHANNEL = "payorch_webhook_deliveries";
+    private static final String SUMMARY = "SELECT id, event_id, endpoint_id, merchant_id, event_type, status, attempts,"
+            + " last_attempt_at, last_status_code, next_attempt_at, created_at FROM webhook_delivery";
+    // Due rows of endpoints with room left in this instance: each endpoint gets at most its room
+    // (per-endpoint limit less what this instance has in flight to it), endpoints already full are
+    // not even scanned, so a hanging endpoint's backlog never hides the others' deliveries.
+    private static final String CLAIM = "WITH flight(endpoint_id, in_flight) AS (SELECT * FROM unnest(?::varchar[], ?::int[])),"
+            + " ranked AS (SELECT x.id, row_number() OVER (PARTITION BY x.endpoint_id ORDER BY x.next_attempt_at, x.id) AS n,"
+            + " ? - COALESCE(f.in_flight, 0) AS room"
+            + " FROM (SELECT d.id, d.endpoint_id, d.next_attempt_at FROM webhook_delivery d"
+            + " JOIN webhook_endpoint e ON e.id = d.endpoint_id"
+            + " WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND (d.lease_until IS NULL OR d.lease_until < ?)"
+            + " AND e.enabled AND NOT (d.endpoint_id = ANY (?))"
+            + " ORDER BY d.next_attempt_at LIMIT ?) x LEFT JOIN flight f ON f.endpoint_id = x.endpoint_id),"
+            + " due AS (SELECT d.id FROM webhook_delivery d WHERE d.id IN (SELECT id FROM ranked WHERE n <= room)"
+            + " AND d.status = 'pending' AND (d.lease_until IS NULL OR d.lease_until < ?)"
+            + " ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)"
+            + " UPDATE webhook_delivery d SET lease_until = ?, claimed_by = ?"
+            + " FROM due, outbound_event ev, webhook_endpoint e"
+            + " WHERE d.id = due.id AND ev.id = d.event_id AND e.id = d.endpoint_id"
+            + " RETURNING d.id, d.event_id, d.endpoint_id, e.url, e.secret_sealed, e.previous_secret_sealed,"
+            + " e.previous_secret_until, ev.payload, d.attempts";
+    // the endpoint row is written only when its failing mark changes, so steady deliveries to one
+    // endpoint never queue on its row lock
+    private static final String RECORD = "WITH d AS (UPDATE webhook_delivery SET status = ?, attempts = attempts + 1,"
+            + " next_attempt_at = ?, lease_until = NULL, claimed_by = NULL, last_attempt_at = ?, last_status_code = ?"
+            + " WHERE id = ? AND claimed_by = ? AND status = 'pending' RETURNING id, endpoint_id),"
+            + " a AS (INSERT INTO webhook_attempt (delivery_id, attempted_at, duration_ms, status_code, error, body_excerpt)"
+            + " SELECT d.id, ?, ?, ?, ?, ? FROM d),"
+            + " e AS (UPDATE webhook_endpoint SET"
+            + " failing_since = CASE WHEN ?::boolean THEN NULL ELSE COALESCE(failing_since, ?) END,"
+            + " enabled = enabled AND (?::boolean OR COALESCE(failing_since, ?) > ?),"
+            + " disabled_reason = CASE WHEN enabled AND NOT ?::boolean AND COALESCE(failing_since, ?) <= ?"
+            + " THEN 'failing' ELSE disabled_reason END"
+            + " WHERE id = (SELECT endpoint_id FROM d) AND CASE WHEN ?::boolean THEN failing_since IS NOT NULL"
+            + " ELSE failing_since IS NULL OR (enabled AND failing_since <= ?) END)"
+            + " SELECT count(*) FROM d";
+
+    private final ConnectionOperations<Connection> connections;
+
+    JdbcWebhookDeliveryStore(ConnectionOperations<Connection> connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public List<ClaimedDelivery> claim(String instance, Instant now, Instant leaseUntil, int limit,
+                                       Map<String, Integer> inFlight, int perEndpointLimit) {
+        String[] endpoints = inFlight.keySet().toArray(String[]::new);
+        Integer[] counts = new Integer[endpoints.length];
+        List<String> full = new ArrayList<>();
+        for (int i = 0; i < endpoints.length; i++) {
+            counts[i] = inFlight.get(endpoints[i]);
+            if (counts[i] >= perEndpointLimit) {
+                full.add(endpoints[i]);
+            }
+        }
+        Timestamp at = Timestamp.from(now);
+        return SqlTransactions.statement(connections, c -> {
+            try (PreparedStatement s = c.prepareStatement(CLAIM)) {
+                s.setArray(1, c.createArrayOf("varchar", endpoints));
+                s.setArray(2, c.createArrayOf("int4", counts));
+                s.setInt(3, perEndpointLimit);
+                s.setTimestamp(4, at);
+                s.setTimestamp(5, at);
+                s.setArray(6, c.createArrayOf("varchar", full.toArray()));
+                s.setInt(7, Math.max(limit * 4, perEndpointLimit));
+                s.setTimestamp(8, at);
+                s.setInt(9, limit);
+                s.setTimestamp(10, Timestamp.from(leaseUntil));
+                s.setString(11, instance);
+                List<ClaimedDelivery> claimed = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        claimed.add(new ClaimedDelivery(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
+                                r.getString(5), r.getString(6), instant(r, 7), r.getString(8), r.getInt(9)));
+                    }
+                }
+                return claimed;
+            }
+        });
+    }
+
+    @Override
+    public boolean recordAttempt(ClaimedDelivery delivery, String instance, AttemptRecord attempt, String newStatus,
+                                 Instant nextAttemptAt, Instant disableIfFailingSince) {
+        boolean ok = attempt.delivered();
+        Timestamp at = Timestamp.from(attempt.at());
+        Timestamp disableBefore = Timestamp.from(disableIfFailingSince);
+        return SqlTransactions.statement(connections, c -> {
+            try (PreparedStatement s = c.prepareStatement(RECORD)) {
+                s.setString(1, newStatus);
+                s.setTimestamp(2, nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt));
+                s.setTimestamp(3, at);
+                setInt(s, 4, attempt.statusCode());
+                s.setLong(5, delivery.id());
+                s.setString(6, instance);
+                s.setTimestamp(7, at);
+                s.setLong(8, attempt.durationMillis());
+                setInt(s, 9, attempt.statusCode());
+                s.setString(10, truncate(attempt.error(), 300));
+                s.setString(11, attempt.bodyExcerpt() == null ? null : truncate(attempt.bodyExcerpt(), 1024));
+                s.setBoolean(12, ok);
+                s.setTimestamp(13, at);
+                s.setBoolean(14, ok);
+                s.setTimestamp(15, at);
+                s.setTimestamp(16, disableBefore);
+                s.setBoolean(17, ok);
+                s.setTimestamp(18, at);
+                s.setTimestamp(19, disableBefore);
+                s.setBoolean(20, ok);
+                s.setTimestamp(21, disableBefore);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getLong(1) == 1;
+                }
+            }
+        });
+    }
+
+    @Override
+    public int release(String instance) {
+        return update("UPDATE webhook_delivery SET lease_until = NULL, claimed_by = NULL"
+                + " WHERE claimed_by = ? AND status = 'pending'", List.of(instance));
+    }
+
+    @Override
+    public List<DeliverySummary> listForEndpoint(String endpointId, String status, PageCursor after, int limit) {
+        SqlWhere where = new SqlWhere().equal("endpoint_id", endpointId).equal("status", status)
+                .after("created_at", "event_id", after == null ? null : after.createdAt(), after == null ? null : after.id());
+        return summaries(where, " ORDER BY created_at DESC, event_id DESC", limit);
+    }
+
+    @Override
+    public boolean retryNow(String endpointId, String eventId, Instant now) {
+        return dueNow("endpoint_id = ? AND event_id = ?", List.of(endpointId, eventId), now) == 1;
+    }
+
+    @Override
+    public boolean resend(long id, Instant now) {
+        return dueNow("id = ?", List.of(id), now) == 1;
+    }
+
+    private int dueNow(String condition, List<Object> key, Instant now) {
+        List<Object> values = new ArrayList<>();
+        values.add(Timestamp.from(now));
+        values.addAll(key);
+        int changed = update("UPDATE webhook_delivery SET status = 'pending', next_attempt_at = ? WHERE " + condition,
+                values);
+        if (changed > 0) {
+            wakeDeliverers();
+        }
+        return changed;
+    }
+
+    @Override
+    public int replay(String endpointId, Instant since, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        int enqueued = update("INSERT INTO webhook_delivery (event_id, endpoint_id, merchant_id, event_type, status,"
+                + " next_attempt_at, created_at) SELECT ev.id, e.id, ev.merchant_id, ev.type, 'pending', ?, ev.created_at"
+                + " FROM webhook_endpoint e JOIN outbound_event ev ON ev.merchant_id = e.merchant_id"
+                + " WHERE e.id = ? AND ev.created_at >= ? AND webhook_endpoint_takes(e.events, ev.type)"
+                + " ON CONFLICT (endpoint_id, event_id) DO UPDATE SET status = 'pending',"
+                + " next_attempt_at = EXCLUDED.next_attempt_at", List.of(at, endpointId, Timestamp.from(since)));
+        if (enqueued > 0) {
+            wakeDeliverers();
+        }
+        return enqueued;
+    }
+
+    /** Deliveries made due by an update (not an insert) wake the deliverers themselves. */
+    private void wakeDeliverers() {
+        SqlTransactions.statement(connections, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT pg_notify('" + CHANNEL + "', '')")) {
+                s.execute();
+                return null;
+            }
+        });
+    }
+
+    @Override
+    public List<DeliverySummary> search(DeliveryFilter f, PageCursor after, int limit) {
+        SqlWhere where = new SqlWhere().equal("merchant_id", f.merchant()).equal("endpoint_id", f.endpointId())
+                .equal("status", f.status()).equal("event_type", f.type()).atLeast("created_at", f.createdFrom())
+                .before("created_at", f.createdTo())
+                .after("created_at", "id", after == null ? null : after.createdAt(),
+                        after == null ? null : Long.parseLong(after.id()));
+        return summaries(where, " ORDER BY created_at DESC, id DESC", limit);
+    }
+
+    @Override
+    public Optional<DeliveryDetail> detail(long id) {
+        List<DeliverySummary> found = summaries(new SqlWhere().equal("id", id), "", 1);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        DeliverySummary delivery = found.get(0);
+        return SqlTransactions.statement(connections, c -> {
+            String url = null;
+            try (PreparedStatement s = c.prepareStatement("SELECT url FROM webhook_endpoint WHERE id = ?")) {
+                s.setString(1, delivery.endpointId());
+                try (ResultSet r = s.executeQuery()) {
+                    url = r.next() ? r.getString(1) : null;
+                }
+            }
+            List<AttemptRecord> attempts = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT attempted_at, duration_ms, status_code, error,"
+                    + " body_excerpt FROM webhook_attempt WHERE delivery_id = ? ORDER BY attempted_at, id")) {
+                s.setLong(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        int code = r.getInt(3);
+                        attempts.add(new AttemptRecord(r.getTimestamp(1).toInstant(), r.getLong(2),
+                                r.wasNull() ? null : code, r.getString(4), r.getString(5)));
+                    }
+                }
+            }
+            return Optional.of(new DeliveryDetail(delivery, url, attempts));
+        });
+    }
+
+    @Override
+    public int purgeDelivered(Instant before, int batch) {
+        return update("DELETE FROM outbound_event WHERE id IN (SELECT ev.id FROM outbound_event ev WHERE ev.created_at < ?"
+                + " AND NOT EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.event_id = ev.id AND d.status <> 'delivered')"
+                + " LIMIT ?)", List.of(Timestamp.from(before), batch));
+    }
+
+    @Override
+    public long pendingCount() {
+        return SqlTransactions.statement(connections, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM webhook_delivery WHERE status = 'pending'");
+                 ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public Duration oldestPendingAge(Instant now) {
+        return SqlTransactions.statement(connections, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT min(next_attempt_at) FROM webhook_delivery"
+                    + " WHERE status = 'pending' AND next_attempt_at <= ?")) {
+                s.setTimestamp(1, Timestamp.from(now));
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    Timestamp oldest = r.getTimestamp(1);
+                    return oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), now);
+                }
+            }
+        });
+    }
+
+    private List<DeliverySummary> summaries(SqlWhere where, String order, int limit) {
+        return SqlTransactions.statement(connections, c -> {
+            try (PreparedStatement s = c.prepareStatement(SUMMARY + where.sql() + order + " LIMIT ?")) {
+                s.setInt(where.bind(s), limit);
+                List<DeliverySummary> rows = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        int code = r.getInt(9);
+                        Integer lastCode = r.wasNull() ? null : code;
+                        rows.add(new DeliverySummary(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
+                                r.getString(5), r.getString(6), r.getInt(7), instant(r, 8), lastCode,
+                                "pending".equals(r.getString(6)) ? instant(r, 10) : null, instant(r, 11)));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    private int update(String sql, List<Object> values) {
+        return SqlTransactions.statement(connections, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < values.size(); i++) {
+                    s.setObject(i + 1, values.get(i));
+                }
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    private static Instant instant(ResultSet r, int column) throws SQLException {
+        Timestamp t = r.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static void setInt(PreparedStatement s, int index, Integer value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.INTEGER);
+        } else {
+            s.setInt(index, value);
+        }
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}
