@@ -15,8 +15,11 @@ import io.payorch.application.merchantwebhook.AttemptRecord;
 import io.payorch.application.merchantwebhook.DeliveryDetail;
 import io.payorch.application.merchantwebhook.DeliverySummary;
 import io.payorch.application.port.in.WebhookDeliveriesAdminUseCase;
-import io.payorch.bootstrap.admin.AdminViews.PageView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.payorch.bootstrap.web.ApiProblems;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -28,6 +31,7 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "admin")
 @SecurityRequirement(name = "basicAuth")
+@ApiProblems.Admin
 class AdminWebhookController {
 
     private final WebhookDeliveriesAdminUseCase deliveries;
@@ -37,18 +41,22 @@ class AdminWebhookController {
     }
 
     @Get("{?merchant,endpointId,status,type,createdFrom,createdTo,limit,cursor}")
-    @Operation(summary = "Search webhook deliveries, newest first, with keyset pagination")
-    PageView<DeliveryRow> search(@Nullable @QueryValue String merchant, @Nullable @QueryValue String endpointId,
+    @Operation(operationId = "searchWebhookDeliveries",
+            summary = "Search webhook deliveries, newest first, with keyset pagination")
+    @ApiProblems.BadRequest
+    DeliveryPage search(@Nullable @QueryValue String merchant, @Nullable @QueryValue String endpointId,
                                  @Nullable @QueryValue String status, @Nullable @QueryValue String type,
                                  @Nullable @QueryValue String createdFrom, @Nullable @QueryValue String createdTo,
                                  @Nullable @QueryValue String limit, @Nullable @QueryValue String cursor) {
         Page<DeliverySummary> page = deliveries.search(merchant, endpointId, status, type, createdFrom, createdTo, limit,
                 cursor);
-        return new PageView<>(page.items().stream().map(DeliveryRow::of).toList(), page.nextCursor());
+        return new DeliveryPage(page.items().stream().map(DeliveryRow::of).toList(), page.nextCursor());
     }
 
     @Get("/{id}")
-    @Operation(summary = "One delivery with every attempt (time, duration, status code, error, body excerpt)")
+    @Operation(operationId = "getWebhookDelivery",
+            summary = "One delivery with every attempt (time, duration, status code, error, body excerpt)")
+    @ApiProblems.NotFound
     DeliveryDetailView detail(String id) {
         DeliveryDetail detail = deliveries.detail(id);
         return new DeliveryDetailView(DeliveryRow.of(detail.delivery()), detail.url(),
@@ -56,10 +64,19 @@ class AdminWebhookController {
     }
 
     @Post("/{id}/resend")
-    @Operation(summary = "Make the delivery due now, whatever its state")
+    @Operation(operationId = "resendWebhookDelivery", summary = "Make the delivery due now, whatever its state")
+    @ApiResponse(responseCode = "202", description = "Due now; every instance's deliverer is woken")
+    @ApiProblems.NotFound
     HttpResponse<Void> resend(String id) {
         deliveries.resend(id);
         return HttpResponse.accepted();
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "WebhookDeliveryPage", description = "One page of deliveries, newest first; pass nextCursor back "
+            + "as cursor for the next page")
+    record DeliveryPage(List<DeliveryRow> items, @Nullable String nextCursor) {
     }
 
     @Serdeable

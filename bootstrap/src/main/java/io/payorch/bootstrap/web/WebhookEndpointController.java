@@ -48,6 +48,7 @@ import java.util.Set;
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "404", description = "No such endpoint for this merchant",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiProblems.Merchant
 class WebhookEndpointController {
 
     private static final Set<String> FIELDS = Set.of("url", "events", "description", "enabled");
@@ -60,7 +61,9 @@ class WebhookEndpointController {
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an endpoint; the answer holds its signing secret, shown this once")
+    @Operation(operationId = "createWebhookEndpoint",
+            summary = "Create an endpoint; the answer holds its signing secret, shown this once")
+    @ApiProblems.JsonBody
     @ApiResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = CreatedEndpointView.class)))
     HttpResponse<CreatedEndpointView> create(@Parameter(hidden = true) @Nullable @Body byte[] raw,
@@ -72,7 +75,7 @@ class WebhookEndpointController {
     }
 
     @Get("{?limit,cursor}")
-    @Operation(summary = "This merchant's endpoints, newest first")
+    @Operation(operationId = "listWebhookEndpoints", summary = "This merchant's endpoints, newest first")
     Items<EndpointView> list(@Nullable @QueryValue String limit, @Nullable @QueryValue String cursor,
                              @Parameter(hidden = true) Authentication client) {
         Page<WebhookEndpoint> page = endpoints.list(client.getName(), limit, cursor);
@@ -80,20 +83,22 @@ class WebhookEndpointController {
     }
 
     @Get("/{id}")
-    @Operation(summary = "One endpoint")
+    @Operation(operationId = "getWebhookEndpoint", summary = "One endpoint")
     EndpointView get(String id, @Parameter(hidden = true) Authentication client) {
         return EndpointView.of(endpoints.get(client.getName(), id));
     }
 
     @Patch(value = "/{id}", consumes = MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change url, events, description or enabled (true re-enables a disabled endpoint)")
+    @Operation(operationId = "updateWebhookEndpoint",
+            summary = "Change url, events, description or enabled (true re-enables a disabled endpoint)")
+    @ApiProblems.JsonBody
     EndpointView update(String id, @Parameter(hidden = true) @Nullable @Body byte[] raw,
                         @Parameter(hidden = true) Authentication client) {
         return EndpointView.of(endpoints.update(client.getName(), id, change(raw)));
     }
 
     @Delete("/{id}")
-    @Operation(summary = "Delete an endpoint with its delivery log")
+    @Operation(operationId = "deleteWebhookEndpoint", summary = "Delete an endpoint with its delivery log")
     @ApiResponse(responseCode = "204", description = "Deleted")
     HttpResponse<Void> delete(String id, @Parameter(hidden = true) Authentication client) {
         endpoints.delete(client.getName(), id);
@@ -101,13 +106,14 @@ class WebhookEndpointController {
     }
 
     @Post("/{id}/rotate-secret")
-    @Operation(summary = "A new signing secret; the old one keeps signing beside it for the overlap (24 h by default)")
+    @Operation(operationId = "rotateWebhookEndpointSecret",
+            summary = "A new signing secret; the old one keeps signing beside it for the overlap (24 h by default)")
     SecretView rotate(String id, @Parameter(hidden = true) Authentication client) {
         return new SecretView(endpoints.rotateSecret(client.getName(), id).reveal());
     }
 
     @Get("/{id}/deliveries{?status,limit,cursor}")
-    @Operation(summary = "The endpoint's delivery log, newest first")
+    @Operation(operationId = "listWebhookEndpointDeliveries", summary = "The endpoint's delivery log, newest first")
     Items<DeliveryView> deliveries(String id, @Nullable @QueryValue String status, @Nullable @QueryValue String limit,
                                    @Nullable @QueryValue String cursor, @Parameter(hidden = true) Authentication client) {
         Page<DeliverySummary> page = endpoints.deliveries(client.getName(), id, status, limit, cursor);
@@ -115,7 +121,8 @@ class WebhookEndpointController {
     }
 
     @Post("/{id}/deliveries/{eventId}/retry")
-    @Operation(summary = "Send one event to this endpoint again now (also a failed or delivered one)")
+    @Operation(operationId = "retryWebhookDelivery",
+            summary = "Send one event to this endpoint again now (also a failed or delivered one)")
     @ApiResponse(responseCode = "202", description = "Due now")
     HttpResponse<Void> retry(String id, String eventId, @Parameter(hidden = true) Authentication client) {
         endpoints.retry(client.getName(), id, eventId);
@@ -123,7 +130,9 @@ class WebhookEndpointController {
     }
 
     @Post(value = "/{id}/replay", consumes = MediaType.APPLICATION_JSON)
-    @Operation(summary = "Enqueue again every event of the endpoint's types since a time (after a receiver's outage)")
+    @Operation(operationId = "replayWebhookEvents",
+            summary = "Enqueue again every event of the endpoint's types since a time (after a receiver's outage)")
+    @ApiProblems.JsonBody
     @ApiResponse(responseCode = "202", description = "How many deliveries were enqueued",
             content = @Content(schema = @Schema(implementation = ReplayView.class)))
     HttpResponse<ReplayView> replay(String id, @Parameter(hidden = true) @Nullable @Body byte[] raw,

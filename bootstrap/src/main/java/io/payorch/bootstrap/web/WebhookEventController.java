@@ -13,6 +13,9 @@ import io.payorch.application.admin.Page;
 import io.payorch.application.merchantwebhook.StoredEvent;
 import io.payorch.application.port.in.ManageWebhookEndpointsUseCase;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,6 +30,7 @@ import java.util.stream.Collectors;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "events", description = "The events sent to a merchant's webhook endpoints")
 @SecurityRequirement(name = "basicAuth")
+@ApiProblems.Merchant
 class WebhookEventController {
 
     private final ManageWebhookEndpointsUseCase events;
@@ -36,13 +40,19 @@ class WebhookEventController {
     }
 
     @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
-    @Operation(summary = "One event, exactly as delivered")
+    @Operation(operationId = "getEvent", summary = "One event, exactly as delivered")
+    @ApiResponse(responseCode = "200", description = "The event: {id, type, createdAt, sequence, data: {object, payment}}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
+    @ApiProblems.NotFound
     HttpResponse<String> get(String id, @Parameter(hidden = true) Authentication client) {
         return HttpResponse.ok(events.event(client.getName(), id).payload()).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     @Get(value = "{?type,createdFrom,limit,cursor}", produces = MediaType.APPLICATION_JSON)
-    @Operation(summary = "This merchant's events, newest first, with keyset pages")
+    @Operation(operationId = "listEvents", summary = "This merchant's events, newest first, with keyset pages")
+    @ApiResponse(responseCode = "200", description = "{items: [events as delivered], nextCursor}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
+    @ApiProblems.BadRequest
     HttpResponse<String> list(@Nullable @QueryValue String type, @Nullable @QueryValue String createdFrom,
                               @Nullable @QueryValue String limit, @Nullable @QueryValue String cursor,
                               @Parameter(hidden = true) Authentication client) {

@@ -85,6 +85,10 @@ class OpenApiDocumentTest extends PostgresTestSupport {
     @Test
     void everyAnswerWithABodyHasASchema() {
         operations().forEach((name, operation) -> operation.getResponses().forEach((status, response) -> {
+            if (status.equals("204") || (status.equals("202") && (response.getContent() == null
+                    || response.getContent().isEmpty()))) {
+                return; // no representation: deleted, or accepted to be done by the deliverers
+            }
             if (status.equals("304")) {
                 assertTrue(response.getContent() == null || response.getContent().isEmpty(), name + " 304 has a body");
                 return;
