@@ -1,12 +1,11 @@
 package io.payorch.adapters.bos;
 
 import io.payorch.application.port.out.ProviderOutcome;
+import io.payorch.application.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,23 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BearerTokenCacheTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T10:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
 
     private static Supplier<ProviderOutcome<BearerToken>> issuing(AtomicInteger fetches, Duration lifetime) {
         return () -> new ProviderOutcome.Accepted<>(new BearerToken("t" + fetches.incrementAndGet(), lifetime));
@@ -58,9 +40,9 @@ class BearerTokenCacheTest {
                 Duration.ofSeconds(60));
 
         assertEquals("t1", value(cache.current()));
-        now.updateAndGet(t -> t.plusSeconds(539));
+        clock.advance(Duration.ofSeconds(539));
         assertEquals("t1", value(cache.current()));
-        now.updateAndGet(t -> t.plusSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         assertEquals("t2", value(cache.current()));
     }
 

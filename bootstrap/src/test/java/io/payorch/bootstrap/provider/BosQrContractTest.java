@@ -7,7 +7,7 @@ import io.payorch.application.port.out.QrProviderPort;
 import io.payorch.application.port.out.QrProviderRequest;
 import io.payorch.wire.ProviderEndpoint;
 import io.payorch.wire.ProviderTransport;
-import io.payorch.bootstrap.support.MutableClock;
+import io.payorch.application.testing.MutableClock;
 import io.payorch.bootstrap.support.ProviderPages;
 import io.payorch.domain.Money;
 import io.payorch.domain.Provider;
