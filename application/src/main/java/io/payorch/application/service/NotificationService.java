@@ -42,7 +42,7 @@ public final class NotificationService implements ReceiveNotificationUseCase, He
 
     private static final int ATTEMPTS = 5;
 
-    private final Map<Provider, String> secrets = new EnumMap<>(Provider.class);
+    private final Map<Provider, List<String>> secrets = new EnumMap<>(Provider.class);
     private final JsonObjectParser parser;
     private final TransactionRunner transactions;
     private final NotificationStore notifications;
@@ -50,14 +50,15 @@ public final class NotificationService implements ReceiveNotificationUseCase, He
     private final Clock clock;
     private final LifecycleCounters counters;
 
-    /** @param secrets each provider's webhook secret; a provider without one accepts no notification */
-    public NotificationService(Map<Provider, String> secrets, JsonObjectParser parser, TransactionRunner transactions,
+    /**
+     * @param secrets each provider's active webhook secrets (the current one, and the previous one
+     *                while it rotates); a provider without one accepts no notification
+     */
+    public NotificationService(Map<Provider, List<String>> secrets, JsonObjectParser parser, TransactionRunner transactions,
                                NotificationStore notifications, QrIntentStore qrs, Clock clock,
                                LifecycleCounters counters) {
-        for (Entry<Provider, String> e : secrets.entrySet()) {
-            if (e.getValue() != null && !e.getValue().isEmpty()) {
-                this.secrets.put(e.getKey(), e.getValue());
-            }
+        for (Entry<Provider, List<String>> e : secrets.entrySet()) {
+            this.secrets.put(e.getKey(), e.getValue().stream().filter(s -> s != null && !s.isEmpty()).toList());
         }
         this.parser = parser;
         this.transactions = transactions;
@@ -70,7 +71,7 @@ public final class NotificationService implements ReceiveNotificationUseCase, He
     @Override
     public NotificationReceipt receive(InboundNotification inbound) {
         Provider provider = inbound.provider();
-        if (!WebhookSignature.verify(secrets.get(provider), inbound.body(), inbound.signature())) {
+        if (!WebhookSignature.verifyAny(secrets.getOrDefault(provider, List.of()), inbound.body(), inbound.signature())) {
             return count(provider, new NotificationReceipt(Outcome.UNAUTHORIZED, null, "signature missing or wrong"));
         }
         Optional<Map<String, Object>> body = parser.parseObject(inbound.body());
