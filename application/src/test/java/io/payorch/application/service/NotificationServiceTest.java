@@ -56,7 +56,7 @@ class NotificationServiceTest {
     private final InMemoryTransactions transactions = new InMemoryTransactions(qrs, notifications);
     private final LifecycleCounters counters = new LifecycleCounters();
     private final NotificationService service = new NotificationService(
-            Map.of(Provider.AOP, SECRET, Provider.RAZORPAY, RAZORPAY_SECRET), PARSER, transactions,
+            Map.of(Provider.AOP, List.of(SECRET), Provider.RAZORPAY, List.of(RAZORPAY_SECRET)), PARSER, transactions,
             notifications, qrs, Clock.fixed(NOW, ZoneOffset.UTC), counters);
 
     private QrIntent qr(String id, String amount, QrStatus status) {
@@ -250,7 +250,7 @@ class NotificationServiceTest {
                 });
             }
         };
-        NotificationService contended = new NotificationService(Map.of(Provider.AOP, SECRET), PARSER, failing,
+        NotificationService contended = new NotificationService(Map.of(Provider.AOP, List.of(SECRET)), PARSER, failing,
                 notifications, qrs, Clock.fixed(NOW, ZoneOffset.UTC), counters);
         byte[] body = callback("EVT-1", "REF-qr_1", "PAY-1", "\"10.00\"").getBytes(StandardCharsets.UTF_8);
 
