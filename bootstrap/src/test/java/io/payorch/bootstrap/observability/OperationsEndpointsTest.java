@@ -30,8 +30,8 @@ class OperationsEndpointsTest extends PostgresTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("payorch.metrics.state-refresh", "200ms", "payorch.providers.aop.read-timeout", "1s",
-                "payorch.sandbox.slow-answer-delay", "2s");
+        return Map.of("payorch.metrics.state-refresh", "200ms", "payorch.providers.aop.read-timeout", "3s",
+                "payorch.sandbox.slow-answer-delay", "9s");
     }
 
     @BeforeAll

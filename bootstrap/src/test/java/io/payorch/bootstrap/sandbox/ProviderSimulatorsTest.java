@@ -5,7 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.payorch.bootstrap.support.WireMockEndToEndSupport;
+import io.payorch.bootstrap.support.EndToEndSupport;
 import jakarta.inject.Inject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,10 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The sandbox's OQPay, BOS and Razorpay simulators, reached the way payorch reaches them (no base
- * URL configured), with the triggers of DESIGN.md. WireMock is not used here.
+ * URL configured), with the triggers of DESIGN.md.
  */
 @MicronautTest(environments = "sandbox")
-class ProviderSimulatorsTest extends WireMockEndToEndSupport {
+class ProviderSimulatorsTest extends EndToEndSupport {
 
     @Inject
     OqpaySimulatorController oqpay;
@@ -38,10 +38,11 @@ class ProviderSimulatorsTest extends WireMockEndToEndSupport {
 
     @Override
     protected Map<String, String> providerProperties() {
-        return Map.of("payorch.sandbox.slow-answer-delay", "3s",
-                "payorch.providers.oqpay.read-timeout", "1s",
-                "payorch.providers.bos.read-timeout", "1s",
-                "payorch.providers.razorpay.read-timeout", "1s");
+        // timeouts long enough for a cold client's first call on a slow machine; the slow answer far beyond them
+        return Map.of("payorch.sandbox.slow-answer-delay", "9s",
+                "payorch.providers.oqpay.read-timeout", "3s",
+                "payorch.providers.bos.read-timeout", "3s",
+                "payorch.providers.razorpay.read-timeout", "3s");
     }
 
     private Answer createAt(String provider, String registrationId) {
