@@ -73,6 +73,11 @@ class BosQrContractTest extends QrProviderContractTest {
     }
 
     @Override
+    protected String requestBody() {
+        return "{\"RegistrationID\": \"BOS-554\", \"amount\": \"10\"}";
+    }
+
+    @Override
     protected String successBody() {
         return ProviderPages.body("bos-success.json");
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -123,5 +124,20 @@ class ProviderSimulatorsTest extends EndToEndSupport {
                 .exchange(HttpRequest.POST("/sandbox/bos/api/BOS/V4/Token",
                         Map.of("username", "sandbox-bos", "password", "wrong")), Map.class));
         assertEquals(401, badLogin.code());
+    }
+
+    @Test
+    void theV4SimulatorTakesTheAmountOnlyAsThePageSpellsItAndEchoesItUnchanged() {
+        for (String spelling : List.of("10", "10.5", "10.50", "0.01")) {
+            Map<?, ?> answer = client.toBlocking().retrieve(HttpRequest.POST("/sandbox/aop/api/AOP/V4/DynamicQRCode",
+                    Map.of("RegistrationID", "AOP-554", "amount", spelling)), Map.class);
+            assertTrue(((String) answer.get("UPIIntend")).endsWith("&am=" + spelling), answer.toString());
+        }
+        for (Object odd : List.of("1e1", "10.000", "+10", " 10", "10.", ".5", "0", "-1", "1,000", 10)) {
+            HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+                    .exchange(HttpRequest.POST("/sandbox/aop/api/AOP/V4/DynamicQRCode",
+                            Map.of("RegistrationID", "AOP-554", "amount", odd)), Map.class), "amount " + odd);
+            assertEquals(400, e.code(), "amount " + odd);
+        }
     }
 }
