@@ -50,8 +50,7 @@ final class InMemoryNotificationStore implements NotificationStore, InMemoryTran
     @Override
     public List<PaymentRecord> heldFor(String qrId) {
         return payments.values().stream()
-                .filter(p -> qrId.equals(p.qrId()) && "flagged".equals(p.status()) && p.flagReason() != null
-                        && (p.flagReason().startsWith("qr_pending") || p.flagReason().startsWith("qr_unknown")))
+                .filter(p -> qrId.equals(p.qrId()) && p.held())
                 .sorted((a, b) -> a.receivedAt().compareTo(b.receivedAt()))
                 .toList();
     }
@@ -59,7 +58,7 @@ final class InMemoryNotificationStore implements NotificationStore, InMemoryTran
     @Override
     public void resolveHeld(Provider provider, String paymentId, String status, String flagReason) {
         payments.computeIfPresent(key(provider, paymentId), (k, p) -> new PaymentRecord(p.provider(), p.paymentId(),
-                p.qrId(), p.amount(), p.upiReference(), p.eventId(), p.receivedAt(), status, flagReason));
+                p.qrId(), p.amount(), p.upiReference(), p.eventId(), p.receivedAt(), status, flagReason, false));
     }
 
     @Override

@@ -9,7 +9,6 @@ import io.payorch.application.port.out.NotificationStore.PaymentRecord;
 import io.payorch.application.webhook.InboundNotification;
 import io.payorch.application.webhook.NotificationReceipt;
 import io.payorch.application.webhook.NotificationReceipt.Outcome;
-import io.payorch.application.webhook.WebhookSignature;
 import io.payorch.domain.Actor;
 import io.payorch.domain.Money;
 import io.payorch.domain.Provider;
@@ -56,7 +55,8 @@ class NotificationServiceTest {
     private final InMemoryTransactions transactions = new InMemoryTransactions(qrs, notifications);
     private final LifecycleCounters counters = new LifecycleCounters();
     private final NotificationService service = new NotificationService(
-            Map.of(Provider.AOP, List.of(SECRET), Provider.RAZORPAY, List.of(RAZORPAY_SECRET)), PARSER, transactions,
+            List.of(new FakeNotificationReader(Provider.AOP, SECRET),
+                    new FakeNotificationReader(Provider.RAZORPAY, RAZORPAY_SECRET)), PARSER, transactions,
             notifications, qrs, Clock.fixed(NOW, ZoneOffset.UTC), counters);
 
     private QrIntent qr(String id, String amount, QrStatus status) {
@@ -73,13 +73,13 @@ class NotificationServiceTest {
     }
 
     private static String callback(String eventId, String reference, String paymentId, String amount) {
-        return "{\"eventId\": \"" + eventId + "\", \"txnRefranceID\": \"" + reference + "\", \"paymentId\": \""
-                + paymentId + "\", \"amount\": " + amount + ", \"utr\": \"412345678901\"}";
+        return "{\"eventId\": \"" + eventId + "\", \"reference\": \"" + reference + "\", \"paymentId\": \""
+                + paymentId + "\", \"amount\": " + amount + "}";
     }
 
     private NotificationReceipt receive(String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return service.receive(new InboundNotification(Provider.AOP, bytes, WebhookSignature.sign(SECRET, bytes), null));
+        return service.receive(new InboundNotification(Provider.AOP, bytes, FakeNotificationReader.sign(SECRET, bytes), null));
     }
 
     private QrStatus statusOf(String qrId) {
@@ -106,12 +106,12 @@ class NotificationServiceTest {
         qr("qr_1", "10.00", QrStatus.ACTIVE);
         byte[] body = callback("EVT-1", "REF-qr_1", "PAY-1", "\"10.00\"").getBytes(StandardCharsets.UTF_8);
 
-        for (String signature : new String[] {null, WebhookSignature.sign("another-secret", body)}) {
+        for (String signature : new String[] {null, FakeNotificationReader.sign("another-secret", body)}) {
             NotificationReceipt receipt = service.receive(new InboundNotification(Provider.AOP, body, signature, null));
             assertEquals(Outcome.UNAUTHORIZED, receipt.outcome());
         }
         NotificationReceipt noSecret = service.receive(new InboundNotification(Provider.BOS, body,
-                WebhookSignature.sign(SECRET, body), null));
+                FakeNotificationReader.sign(SECRET, body), null));
         assertEquals(Outcome.UNAUTHORIZED, noSecret.outcome(), "a provider without a secret accepts nothing");
         assertEquals(QrStatus.ACTIVE, statusOf("qr_1"));
         assertTrue(notifications.event(Provider.AOP, "EVT-1").isEmpty());
@@ -121,14 +121,14 @@ class NotificationServiceTest {
     @Test
     void aBodyThatIsNoObjectOrLacksAFieldIsMalformedNamingTheField() {
         assertEquals(Outcome.MALFORMED, receive("[1, 2]").outcome());
-        NotificationReceipt missing = receive("{\"eventId\": \"EVT-1\", \"txnRefranceID\": \"REF-1\", \"amount\": \"10\"}");
+        NotificationReceipt missing = receive("{\"eventId\": \"EVT-1\", \"reference\": \"REF-1\", \"amount\": \"10\"}");
         assertEquals(Outcome.MALFORMED, missing.outcome());
         assertEquals("paymentId", missing.field());
         assertEquals(0, transactions.started);
     }
 
     @Test
-    void anAmountWithMoreThanTwoDecimalsIsMalformedNeverRounded() {
+    void anAmountTheReaderRefusesIsMalformedNeverRounded() {
         qr("qr_1", "500.00", QrStatus.ACTIVE);
         List<String> amounts = List.of("\"500.001\"", "500.001", "\"500.009\"");
         for (String amount : amounts) {
@@ -250,19 +250,20 @@ class NotificationServiceTest {
                 });
             }
         };
-        NotificationService contended = new NotificationService(Map.of(Provider.AOP, List.of(SECRET)), PARSER, failing,
+        NotificationService contended = new NotificationService(List.of(new FakeNotificationReader(Provider.AOP, SECRET)),
+                PARSER, failing,
                 notifications, qrs, Clock.fixed(NOW, ZoneOffset.UTC), counters);
         byte[] body = callback("EVT-1", "REF-qr_1", "PAY-1", "\"10.00\"").getBytes(StandardCharsets.UTF_8);
 
         assertThrows(ConcurrentUpdateException.class, () -> contended.receive(new InboundNotification(Provider.AOP,
-                body, WebhookSignature.sign(SECRET, body), null)));
+                body, FakeNotificationReader.sign(SECRET, body), null)));
 
         assertEquals(5, failing.started);
         assertTrue(notifications.event(Provider.AOP, "EVT-1").isEmpty(), "the event can be delivered again");
         assertEquals(0, qrs.findById("qr_1").orElseThrow().paymentsCount());
     }
 
-    /** A Razorpay QR whose outcome may still be open: Razorpay's notes carry payorch's QR id, so it is found. */
+    /** A Razorpay QR whose outcome may still be open: its notifications carry payorch's QR id, so it is found. */
     private void razorpayQr(String id, String amount, QrStatus status) {
         QrIntent qr = QrIntent.open(id, "acme", "REG-1", Money.parse(amount), QrUsage.SINGLE_USE, null,
                 Provider.RAZORPAY, NOW.minusSeconds(60));
@@ -273,13 +274,11 @@ class NotificationServiceTest {
     }
 
     private NotificationReceipt receiveRazorpay(String eventId, String qrId, String paymentId, long paise) {
-        byte[] body = ("{\"entity\": \"event\", \"event\": \"qr_code.credited\", \"payload\": {"
-                + "\"payment\": {\"entity\": {\"id\": \"" + paymentId + "\", \"amount\": " + paise
-                + ", \"currency\": \"INR\", \"acquirer_data\": {\"rrn\": \"412345678901\"}}},"
-                + "\"qr_code\": {\"entity\": {\"id\": \"qr_Rzp" + paymentId + "\", \"notes\": {\"payorch_qr_id\": \""
-                + qrId + "\"}}}}}").getBytes(StandardCharsets.UTF_8);
+        byte[] body = ("{\"qrId\": \"" + qrId + "\", \"reference\": \"qr_Rzp" + paymentId + "\", \"paymentId\": \""
+                + paymentId + "\", \"amount\": \"" + Money.ofPaise(paise).toDecimalString() + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
         return service.receive(new InboundNotification(Provider.RAZORPAY, body,
-                WebhookSignature.sign(RAZORPAY_SECRET, body), eventId));
+                FakeNotificationReader.sign(RAZORPAY_SECRET, body), eventId));
     }
 
     private void activate(String qrId) {

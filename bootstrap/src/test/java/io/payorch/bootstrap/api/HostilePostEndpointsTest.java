@@ -1,6 +1,6 @@
 package io.payorch.bootstrap.api;
 
-import io.payorch.application.webhook.WebhookSignature;
+import io.payorch.wire.HmacSignature;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
@@ -351,7 +351,7 @@ class HostilePostEndpointsTest extends PostgresTestSupport {
     }
 
     static String sign(String secret, String body) {
-        return WebhookSignature.sign(secret, body.getBytes(StandardCharsets.UTF_8));
+        return HmacSignature.sign(secret, body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String abbreviate(String s) {

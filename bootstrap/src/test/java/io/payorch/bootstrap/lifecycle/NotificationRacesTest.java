@@ -8,7 +8,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.payorch.application.webhook.WebhookSignature;
+import io.payorch.wire.HmacSignature;
 import io.payorch.bootstrap.support.Credentials;
 import io.payorch.bootstrap.support.PostgresTestSupport;
 import jakarta.inject.Inject;
@@ -167,7 +167,7 @@ class NotificationRacesTest extends PostgresTestSupport {
     private HttpResponse<Map<String, Object>> notify(byte[] body) {
         return client.toBlocking().exchange(HttpRequest.POST("/v1/webhooks/aop", body)
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .header("X-Payorch-Signature", WebhookSignature.sign("aop-secret", body)), OBJECT);
+                .header("X-Payorch-Signature", HmacSignature.sign("aop-secret", body)), OBJECT);
     }
 
     private int close(String qrId) {

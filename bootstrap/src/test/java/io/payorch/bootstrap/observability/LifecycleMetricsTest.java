@@ -1,6 +1,6 @@
 package io.payorch.bootstrap.observability;
 
-import io.payorch.application.webhook.WebhookSignature;
+import io.payorch.wire.HmacSignature;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
@@ -96,6 +96,6 @@ class LifecycleMetricsTest extends PostgresTestSupport {
     }
 
     private static String sign(String secret, String body) {
-        return WebhookSignature.sign(secret, body.getBytes(StandardCharsets.UTF_8));
+        return HmacSignature.sign(secret, body.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -246,7 +246,7 @@ class LogHygieneTest extends PostgresTestSupport {
     }
 
     private static String sign(String secret, String body) {
-        return io.payorch.application.webhook.WebhookSignature.sign(secret,
+        return io.payorch.wire.HmacSignature.sign(secret,
                 body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }
