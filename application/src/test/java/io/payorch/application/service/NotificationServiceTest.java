@@ -128,7 +128,7 @@ class NotificationServiceTest {
     }
 
     @Test
-    void anAmountTheReaderRefusesIsMalformedNeverRounded() {
+    void aFieldTheReaderRefusesIsMalformedNamingItAndChangesNothing() {
         qr("qr_1", "500.00", QrStatus.ACTIVE);
         List<String> amounts = List.of("\"500.001\"", "500.001", "\"500.009\"");
         for (String amount : amounts) {
@@ -138,6 +138,7 @@ class NotificationServiceTest {
         }
         assertEquals(QrStatus.ACTIVE, statusOf("qr_1"));
         assertTrue(notifications.payments().isEmpty());
+        assertEquals(0, transactions.started, "no event was claimed: a corrected delivery is still applied");
     }
 
     @Test
