@@ -39,6 +39,21 @@ class SignedCallbacksTest {
     }
 
     @Test
+    void amountsAreReadExactlyAndAThirdDecimalIsRefusedNeverRounded() {
+        for (Object exact : List.of("500", "500.00", "500.1", 500, 500.1, new java.math.BigDecimal("500.10"))) {
+            Map<String, Object> body = callback();
+            body.put("amount", exact);
+            String expected = exact.toString().startsWith("500.1") ? "500.10" : "500.00";
+            assertEquals(expected, AOP.read(body, null).payment().amount().toDecimalString(), "amount " + exact);
+        }
+        for (Object odd : List.of("500.001", 500.001, "500.009", "0.001", new java.math.BigDecimal("500.001"))) {
+            Map<String, Object> body = callback();
+            body.put("amount", odd);
+            assertEquals("amount", refusedField(body), "amount " + odd + " must not become 500.00");
+        }
+    }
+
+    @Test
     void idsGivenAsObjectsArraysOrBooleansAreRefused() {
         for (Object odd : List.of(List.of(), Map.of("x", 1), Boolean.TRUE)) {
             for (String field : List.of("eventId", "txnRefranceID", "paymentId", "utr", "amount")) {

@@ -1,45 +1,29 @@
 package io.payorch.adapters.bos;
 
 import io.payorch.application.port.out.ProviderOutcome;
+import io.payorch.application.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BearerTokenCacheTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T10:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
 
     private static Supplier<ProviderOutcome<BearerToken>> issuing(AtomicInteger fetches, Duration lifetime) {
         return () -> new ProviderOutcome.Accepted<>(new BearerToken("t" + fetches.incrementAndGet(), lifetime));
@@ -56,9 +40,9 @@ class BearerTokenCacheTest {
                 Duration.ofSeconds(60));
 
         assertEquals("t1", value(cache.current()));
-        now.updateAndGet(t -> t.plusSeconds(539));
+        clock.advance(Duration.ofSeconds(539));
         assertEquals("t1", value(cache.current()));
-        now.updateAndGet(t -> t.plusSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         assertEquals("t2", value(cache.current()));
     }
 
@@ -89,13 +73,23 @@ class BearerTokenCacheTest {
             }
             return new ProviderOutcome.Unknown<>("token endpoint timed out", true);
         }, clock, Duration.ofSeconds(60));
-        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Thread> callers = new CopyOnWriteArrayList<>();
+        CountDownLatch entered = new CountDownLatch(20);
+        ExecutorService pool = Executors.newFixedThreadPool(20, task -> {
+            Thread t = new Thread(task);
+            callers.add(t);
+            return t;
+        });
         try {
             List<Future<ProviderOutcome<String>>> results = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                results.add(pool.submit(cache::current));
+                results.add(pool.submit(() -> {
+                    entered.countDown();
+                    return cache.current();
+                }));
             }
-            Thread.sleep(300); // every caller is waiting on the one fetch
+            assertTrue(entered.await(5, TimeUnit.SECONDS));
+            awaitAllParked(callers); // one caller in the fetch, nineteen waiting on its result
             release.countDown();
             for (Future<ProviderOutcome<String>> result : results) {
                 assertInstanceOf(ProviderOutcome.Unknown.class, result.get(5, TimeUnit.SECONDS));
@@ -107,6 +101,18 @@ class BearerTokenCacheTest {
 
         cache.current();
         assertEquals(2, fetches.get());
+    }
+
+    /** Waits, without a fixed sleep, until every caller is parked (the fetcher on the latch, the rest on the fetch). */
+    private static void awaitAllParked(List<Thread> callers) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!callers.stream().allMatch(t -> t.getState() == Thread.State.WAITING
+                || t.getState() == Thread.State.TIMED_WAITING)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("callers never all waited: " + callers.stream().map(Thread::getState).toList());
+            }
+            Thread.sleep(5);
+        }
     }
 
     @Test

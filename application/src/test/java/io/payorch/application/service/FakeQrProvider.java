@@ -10,13 +10,21 @@ import io.payorch.domain.ProviderQr;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A provider port whose fetch and close answers the test sets; records the calls it got. */
+/**
+ * A provider port whose create, fetch and close answers the test sets; records the calls it got.
+ * It can be switched off or refuse a request in {@link #check} as a real adapter would.
+ */
 final class FakeQrProvider implements QrProviderPort {
 
     private final Provider provider;
     private final boolean closesAtProvider;
     ProviderOutcome<ProviderQr> fetchAnswer;
     ProviderOutcome<ProviderQr> closeAnswer;
+    /** What create answers; an unexpected create call fails the test. */
+    ProviderOutcome<ProviderQr> createAnswer;
+    boolean enabled = true;
+    /** What check answers, e.g. an OQPay-like minimum. */
+    List<FieldError> problems = List.of();
     final List<String> calls = new ArrayList<>();
 
     FakeQrProvider(Provider provider, boolean closesAtProvider) {
@@ -31,17 +39,27 @@ final class FakeQrProvider implements QrProviderPort {
 
     @Override
     public boolean enabled() {
-        return true;
+        return enabled;
     }
 
     @Override
     public List<FieldError> check(QrProviderRequest request) {
-        return List.of();
+        return problems;
     }
 
     @Override
     public ProviderOutcome<ProviderQr> create(QrProviderRequest request) {
-        throw new AssertionError("not used");
+        calls.add("create " + request.qrId());
+        if (createAnswer == null) {
+            throw new AssertionError(provider + " was not expected to be asked for a QR");
+        }
+        return createAnswer;
+    }
+
+    /** An accepted create whose QR carries this UPI intent and reference. */
+    void issues(String upiIntent) {
+        createAnswer = new ProviderOutcome.Accepted<>(new ProviderQr(provider, provider + "-REF", upiIntent, null,
+                null));
     }
 
     @Override

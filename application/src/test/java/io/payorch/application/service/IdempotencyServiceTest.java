@@ -1,5 +1,6 @@
 package io.payorch.application.service;
 
+import io.payorch.application.testing.MutableClock;
 import io.payorch.application.idempotency.IdempotencyDecision;
 import io.payorch.application.idempotency.IdempotencyKey;
 import io.payorch.application.idempotency.StoredResponse;
@@ -8,10 +9,8 @@ import io.payorch.application.port.out.IdempotencyStore;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -90,33 +89,6 @@ class IdempotencyServiceTest {
         assertEquals(255, new IdempotencyKey("m", "op", "k".repeat(255)).key().length());
         assertThrows(IllegalArgumentException.class, () -> new IdempotencyService(store, p -> p, clock,
                 Duration.ofHours(23), Duration.ofMinutes(2)));
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     /** The port's contract in memory: insert only if absent, token-guarded updates. */

@@ -65,7 +65,7 @@ class TransferOtpServiceTest {
         TransferOtpSending sending = service.send("acme", valid());
 
         assertTrue(sending.failure().isEmpty());
-        TransferOtp otp = store.byId.get("otp_1");
+        TransferOtp otp = store.saved("otp_1");
         assertEquals(TransferOtpStatus.OTP_SENT, otp.status());
         assertEquals("465185569", otp.providerState());
         assertEquals(NOW.plusSeconds(90), otp.expiry().at());
@@ -104,7 +104,7 @@ class TransferOtpServiceTest {
         TransferOtpSending sending = service.send("acme", valid());
 
         assertEquals(1, provider.requests.size());
-        assertEquals(TransferOtpStatus.FAILED, store.byId.get("otp_1").status());
+        assertEquals(TransferOtpStatus.FAILED, store.saved("otp_1").status());
         ProviderFailure failure = sending.failure().orElseThrow();
         assertEquals(ProviderFailure.Kind.AUTHENTICATION_FAILED, failure.kind());
         assertEquals("11", failure.code());
@@ -119,7 +119,7 @@ class TransferOtpServiceTest {
         TransferOtpSending sending = service.send("acme", valid());
 
         assertEquals(ProviderFailure.Kind.REJECTED, sending.failure().orElseThrow().kind());
-        String reason = store.byId.get("otp_1").failureReason();
+        String reason = store.saved("otp_1").failureReason();
         assertFalse(reason.contains("9876543210"), reason);
         assertFalse(reason.contains("Delhi"), reason);
         assertFalse(reason.contains("20/08/2000"), reason);
@@ -132,7 +132,7 @@ class TransferOtpServiceTest {
 
         TransferOtpSending sending = service.send("acme", valid());
 
-        assertEquals(TransferOtpStatus.UNKNOWN, store.byId.get("otp_1").status());
+        assertEquals(TransferOtpStatus.UNKNOWN, store.saved("otp_1").status());
         assertEquals(ProviderFailure.Kind.TIMED_OUT, sending.failure().orElseThrow().kind());
         assertNull(sending.otp().expiry());
     }
@@ -143,7 +143,7 @@ class TransferOtpServiceTest {
 
         TransferOtpSending sending = service.send("acme", valid());
 
-        assertEquals(TransferOtpStatus.UNKNOWN, store.byId.get("otp_1").status());
+        assertEquals(TransferOtpStatus.UNKNOWN, store.saved("otp_1").status());
         assertEquals(ProviderFailure.Kind.UNKNOWN, sending.failure().orElseThrow().kind());
     }
 
@@ -153,7 +153,7 @@ class TransferOtpServiceTest {
 
         TransferOtpSending sending = service.send("acme", valid());
 
-        assertEquals(TransferOtpStatus.FAILED, store.byId.get("otp_1").status());
+        assertEquals(TransferOtpStatus.FAILED, store.saved("otp_1").status());
         assertEquals(ProviderFailure.Kind.NOT_ATTEMPTED, sending.failure().orElseThrow().kind());
     }
 
@@ -260,31 +260,42 @@ class TransferOtpServiceTest {
         }
     }
 
+    /**
+     * Keeps copies (snapshots), never the object the service holds: what a test reads back is what
+     * was saved, so a change the service made but did not save is not seen.
+     */
     private final class MemoryStore implements TransferOtpStore {
-        final Map<String, TransferOtp> byId = new HashMap<>();
+        final Map<String, TransferOtp.Snapshot> byId = new HashMap<>();
         final Map<String, List<StateChange>> events = new HashMap<>();
         TransferOtpStatus statusWhenCalled;
 
         @Override
         public void insert(TransferOtp otp) {
-            byId.put(otp.id(), otp);
             events.put(otp.id(), new ArrayList<>(otp.pendingChanges()));
-            otp.markSaved(1);
+            otp.markSaved(otp.version());
+            byId.put(otp.id(), otp.snapshot());
             statusWhenCalled = otp.status();
         }
 
         @Override
         public void update(TransferOtp otp) {
-            if (!byId.containsKey(otp.id())) {
+            TransferOtp.Snapshot stored = byId.get(otp.id());
+            if (stored == null || stored.version() != otp.version()) {
                 throw new ConcurrentUpdateException("transfer OTP", otp.id());
             }
             events.get(otp.id()).addAll(otp.pendingChanges());
             otp.markSaved(otp.version() + 1);
+            byId.put(otp.id(), otp.snapshot());
         }
 
         @Override
         public Optional<TransferOtp> findById(String id) {
-            return Optional.ofNullable(byId.get(id));
+            return Optional.ofNullable(byId.get(id)).map(TransferOtp::restore);
+        }
+
+        /** The OTP as last saved. */
+        TransferOtp saved(String id) {
+            return findById(id).orElseThrow(() -> new AssertionError(id + " was never saved"));
         }
 
         @Override

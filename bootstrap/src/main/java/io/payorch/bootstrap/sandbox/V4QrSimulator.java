@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * The V4 DynamicQRCode API that AOPay and BOS share, answering exactly as their page's examples:
@@ -24,6 +25,8 @@ import java.util.concurrent.ThreadLocalRandom;
 final class V4QrSimulator {
 
     static final Duration QR_LIFETIME = Duration.ofMinutes(5);
+    /** Rupees as the page spells the amount: "10", "10.5", "10.50". */
+    private static final Pattern RUPEES = Pattern.compile("[0-9]+(\\.[0-9]{1,2})?");
     private static final ZoneOffset IST = ZoneOffset.ofHoursMinutes(5, 30);
     private static final DateTimeFormatter WIRE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
@@ -55,16 +58,19 @@ final class V4QrSimulator {
         if (rupees == null) {
             return CompletableFuture.completedFuture(error("amount must be a positive rupee amount"));
         }
+        String spelled = (String) amount;
         return responses.answer(SandboxTrigger.of(reg),
                 () -> error("VPA does not exist for the account provided"),
-                () -> HttpResponse.ok(success(reg, rupees, SandboxTrigger.of(reg).qrLifetime(QR_LIFETIME))).contentType(MediaType.APPLICATION_JSON_TYPE));
+                () -> HttpResponse.ok(success(reg, rupees, spelled, SandboxTrigger.of(reg).qrLifetime(QR_LIFETIME)))
+                        .contentType(MediaType.APPLICATION_JSON_TYPE));
     }
 
-    private Map<String, Object> success(String registrationId, BigDecimal rupees, Duration lifetime) {
+    /** @param spelled the amount exactly as payorch sent it: the intent's {@code am} carries it unchanged */
+    private Map<String, Object> success(String registrationId, BigDecimal rupees, String spelled, Duration lifetime) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String id = "qr_" + random(14);
         String reference = prefix + Long.toString(Math.abs(ThreadLocalRandom.current().nextLong()), 36).toUpperCase();
-        String am = rupees.stripTrailingZeros().toPlainString();
+        String am = spelled;
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", id);
         answer.put("txnRefranceID", reference);
@@ -87,16 +93,17 @@ final class V4QrSimulator {
         return SimulatorResponses.statusError(message);
     }
 
+    /**
+     * The amount only as the page spells it, a string of rupees with at most two decimals ("10",
+     * "10.5"); anything else ("1e1", " 10", "10.000", the number 10) is refused rather than read
+     * generously, so that the sandbox cannot hide a spelling the real provider would refuse.
+     */
     private static BigDecimal amountOf(Object amount) {
-        if (!(amount instanceof String text)) {
+        if (!(amount instanceof String text) || !RUPEES.matcher(text).matches()) {
             return null;
         }
-        try {
-            BigDecimal value = new BigDecimal(text);
-            return value.signum() > 0 && value.scale() <= 2 ? value : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        BigDecimal value = new BigDecimal(text);
+        return value.signum() > 0 ? value : null;
     }
 
     private static String random(int length) {

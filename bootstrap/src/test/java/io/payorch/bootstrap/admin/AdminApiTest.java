@@ -7,7 +7,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
 import io.payorch.bootstrap.support.PostgresTestSupport;
 import io.payorch.bootstrap.support.Sql;
-import io.payorch.bootstrap.support.TransferOtpTables;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,7 +61,6 @@ class AdminApiTest extends PostgresTestSupport {
     @BeforeAll
     void setUp() {
         api = new ApiCalls(URI.create(server.getURL().toString()));
-        TransferOtpTables.ensure();
     }
 
     @Test
@@ -240,10 +238,33 @@ class AdminApiTest extends PostgresTestSupport {
 
     @Test
     void sweepsRunOnDemandAndAnswerWhatTheyExpired() throws IOException {
+        String tag = "SWEEP-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant past = Instant.now().minus(5, ChronoUnit.MINUTES);
+        for (int i = 0; i < 2; i++) {
+            Sql.update("INSERT INTO qr_intent (id, registration_id, provider, amount_paise, usage, status, expires_at,"
+                    + " created_at, updated_at, version) VALUES (?, ?, 'AOP', 1000, 'single_use', 'ACTIVE', ?, ?, ?, 1)",
+                    "qr_" + tag + "_" + i, tag, Timestamp.from(past), Timestamp.from(past), Timestamp.from(past));
+        }
+        Sql.update("INSERT INTO transfer_otp (id, registration_id, remitter_mobile_masked, remitter_mobile_hash,"
+                + " beneficiary_id, transfer_type, amount_paise, status, sent_at, expires_at, created_at, updated_at,"
+                + " version) VALUES (?, ?, '98XXXXXX10', ?, 'BEN-1', 'IMPS', 150000, 'OTP_SENT', ?, ?, ?, ?, 1)",
+                "otp_" + tag, tag, "b".repeat(64), Timestamp.from(past), Timestamp.from(past.plusSeconds(90)),
+                Timestamp.from(past), Timestamp.from(past));
+        long dueQrs = Sql.count("SELECT count(*) FROM qr_intent WHERE status = 'ACTIVE' AND expires_at <= now()");
+        long dueOtps = Sql.count("SELECT count(*) FROM transfer_otp WHERE status IN ('OTP_SENT', 'REGISTRATION_OTP_SENT')"
+                + " AND expires_at <= now()");
+        assertTrue(dueQrs >= 2 && dueOtps >= 1);
+
         Map<String, Object> result = read(api.post("/admin/sweeps", ApiCalls.admin(), "", Map.of()), 200);
-        assertTrue(result.get("qrsExpired") instanceof Number, result.toString());
-        assertTrue(result.get("otpsExpired") instanceof Number, result.toString());
+
+        assertEquals(dueQrs, ((Number) result.get("qrsExpired")).longValue(), result.toString());
+        assertEquals(dueOtps, ((Number) result.get("otpsExpired")).longValue(), result.toString());
         assertEquals(0, ((Number) result.get("failedBatches")).intValue(), result.toString());
+        assertEquals(2, Sql.count("SELECT count(*) FROM qr_intent WHERE registration_id = ? AND status = 'EXPIRED'", tag));
+        assertEquals("EXPIRED", Sql.query("SELECT status FROM transfer_otp WHERE id = ?", "otp_" + tag));
+        Map<String, Object> again = read(api.post("/admin/sweeps", ApiCalls.admin(), "", Map.of()), 200);
+        assertEquals(0, ((Number) again.get("qrsExpired")).intValue(), "nothing is expired twice: " + again);
+        assertEquals(0, ((Number) again.get("otpsExpired")).intValue(), again.toString());
         assertEquals(403, api.post("/admin/sweeps", ApiCalls.merchant(), "", Map.of()).statusCode());
     }
 

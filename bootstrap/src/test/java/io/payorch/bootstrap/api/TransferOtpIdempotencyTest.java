@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -97,5 +99,45 @@ class TransferOtpIdempotencyTest extends PostgresTestSupport {
         assertTrue(reused.body().contains("\"code\":\"idempotency_key_reused\""), reused.body());
         assertEquals(1, DMT.countRequestsMatching(postRequestedFor(urlEqualTo(PATH)).build()).getCount());
         assertEquals(1, Sql.count("SELECT count(*) FROM transfer_otp WHERE registration_id = ?", registrationId));
+    }
+
+    /**
+     * A 502 or 504 means the provider may have sent the OTP: the stored answer is replayed under the
+     * same key, and the remitter never gets a second OTP from a client's retry.
+     */
+    @Test
+    void aStored502Or504IsReplayedUnderTheSameKeyAndNoSecondOtpIsSent() throws Exception {
+        ApiCalls api = new ApiCalls(URI.create(server.getURL().toString()));
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String unknown = "IDEM-502-" + tag;
+        String timedOut = "IDEM-504-" + tag;
+        DMT.stubFor(post(urlEqualTo(PATH)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.RegistrationID", equalTo(unknown)))
+                .willReturn(aResponse().withStatus(503).withBody("<html>Service Unavailable</html>")));
+        DMT.stubFor(post(urlEqualTo(PATH)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.RegistrationID", equalTo(timedOut)))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(6_000)));
+
+        for (String[] c : new String[][]{{unknown, "502", "provider_unknown_outcome"},
+                {timedOut, "504", "provider_timeout"}}) {
+            String registrationId = c[0];
+            String body = body(registrationId, "100");
+            String key = "otp-key-" + UUID.randomUUID();
+
+            HttpResponse<String> first = api.post("/v1/transfer-otps", ApiCalls.merchant(), body,
+                    Map.of("Idempotency-Key", key));
+            assertEquals(Integer.parseInt(c[1]), first.statusCode(), first.body());
+            assertTrue(first.body().contains("\"code\":\"" + c[2] + "\""), first.body());
+
+            HttpResponse<String> retry = api.post("/v1/transfer-otps", ApiCalls.merchant(), body,
+                    Map.of("Idempotency-Key", key));
+            assertEquals(first.statusCode(), retry.statusCode(), retry.body());
+            assertEquals(first.body(), retry.body());
+            assertEquals("true", retry.headers().firstValue("Idempotent-Replayed").orElse(null));
+            assertEquals(1, DMT.countRequestsMatching(postRequestedFor(urlEqualTo(PATH))
+                    .withRequestBody(matchingJsonPath("$.RegistrationID", equalTo(registrationId))).build()).getCount(),
+                    "one OTP request reached the provider for " + registrationId);
+            assertEquals(1, Sql.count("SELECT count(*) FROM transfer_otp WHERE registration_id = ?", registrationId));
+        }
     }
 }

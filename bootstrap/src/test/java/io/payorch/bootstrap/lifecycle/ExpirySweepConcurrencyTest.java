@@ -5,7 +5,6 @@ import io.payorch.application.lifecycle.SweepReport;
 import io.payorch.application.port.in.ExpireDueUseCase;
 import io.payorch.bootstrap.support.PostgresTestSupport;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -49,11 +48,6 @@ class ExpirySweepConcurrencyTest extends PostgresTestSupport {
     protected Map<String, String> extraProperties() {
         return withoutScheduledSweep("payorch.sweep.batch-size", "500",
                 "datasources.default.maximum-pool-size", "10");
-    }
-
-    @AfterAll
-    void dropStandInTables() throws Exception {
-        new LifecycleRows(dataSource).dropStandInOtpTables();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.payorch.bootstrap.lifecycle;
 
+import io.payorch.application.testing.MutableClock;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.application.lifecycle.ReconcileReport;
 import io.payorch.application.port.in.ReconcileOpenQrsUseCase;

@@ -1,11 +1,11 @@
 package io.payorch.bootstrap.lifecycle;
 
+import io.payorch.application.testing.MutableClock;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.application.lifecycle.SweepStats;
 import io.payorch.application.port.in.SweepStatsQuery;
 import io.payorch.bootstrap.support.PostgresTestSupport;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -39,11 +39,6 @@ class ScheduledExpiryTest extends PostgresTestSupport {
                 "payorch.sweep.initial-delay", "100ms");
     }
 
-    @AfterAll
-    void dropStandInTables() throws Exception {
-        new LifecycleRows(dataSource).dropStandInOtpTables();
-    }
-
     @Test
     void theScheduledSweepExpiresADueQrAndAnOtp91SecondsAfterSendingWithoutAnyRequest() throws Exception {
         LifecycleRows rows = new LifecycleRows(dataSource);
@@ -54,16 +49,18 @@ class ScheduledExpiryTest extends PostgresTestSupport {
         String qrId = "qr_" + tag + "_ACTIVE_0";
         String otpId = "otp_" + tag + "_OTP_0";
 
-        Thread.sleep(1_000); // several runs of the job while nothing is due
+        for (int run = 0; run < 3; run++) { // several runs of the job while nothing is due
+            awaitACompleteRun();
+        }
         assertEquals("ACTIVE", rows.text("SELECT status FROM qr_intent WHERE id = ?", qrId));
         assertEquals("OTP_SENT", rows.text("SELECT status FROM transfer_otp WHERE id = ?", otpId));
 
-        clock.advance(Duration.ofSeconds(89));
-        Thread.sleep(1_000);
+        moveTo(now.plusSeconds(89));
+        awaitACompleteRun();
         assertEquals("EXPIRED", rows.text("SELECT status FROM qr_intent WHERE id = ?", qrId), "QR 29 s past expiry");
         assertEquals("OTP_SENT", rows.text("SELECT status FROM transfer_otp WHERE id = ?", otpId), "OTP 89 s old");
 
-        clock.advance(Duration.ofSeconds(2)); // 91 s after sending
+        moveTo(now.plusSeconds(91)); // 91 s after sending
         waitFor(() -> "EXPIRED".equals(rows.text("SELECT status FROM transfer_otp WHERE id = ?", otpId)));
 
         assertEquals(1, rows.count("SELECT count(*) FROM qr_intent_event WHERE qr_id = ? AND to_status = 'EXPIRED'"
@@ -78,10 +75,27 @@ class ScheduledExpiryTest extends PostgresTestSupport {
         assertTrue(snapshot.qrsExpiredTotal() >= 1 && snapshot.otpsExpiredTotal() >= 1, snapshot::toString);
     }
 
+    private void moveTo(Instant instant) {
+        clock.advance(Duration.between(clock.instant(), instant));
+    }
+
+    /**
+     * Waits, without a fixed sleep, for one whole run of the job that started after this call: the
+     * clock moves on a millisecond and the sweep's statistics must show a run started at that time.
+     */
+    private void awaitACompleteRun() throws Exception {
+        clock.advance(Duration.ofMillis(1));
+        Instant from = clock.instant();
+        waitFor(() -> {
+            Instant last = stats.snapshot().lastSweepAt();
+            return last != null && !last.isBefore(from);
+        });
+    }
+
     private static void waitFor(Check check) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!check.ok()) {
-            assertTrue(System.nanoTime() < deadline, "not expired within 10 s of scheduled runs");
+            assertTrue(System.nanoTime() < deadline, "not done within 10 s of scheduled runs (every 100 ms)");
             Thread.sleep(50);
         }
     }

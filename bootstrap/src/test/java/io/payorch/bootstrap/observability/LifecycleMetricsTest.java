@@ -1,5 +1,6 @@
 package io.payorch.bootstrap.observability;
 
+import io.payorch.wire.HmacSignature;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
@@ -8,12 +9,9 @@ import io.payorch.bootstrap.support.Sql;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -97,9 +95,7 @@ class LifecycleMetricsTest extends PostgresTestSupport {
         return -1;
     }
 
-    private static String sign(String secret, String body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    private static String sign(String secret, String body) {
+        return HmacSignature.sign(secret, body.getBytes(StandardCharsets.UTF_8));
     }
 }

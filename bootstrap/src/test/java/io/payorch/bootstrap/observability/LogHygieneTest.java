@@ -245,9 +245,8 @@ class LogHygieneTest extends PostgresTestSupport {
         }
     }
 
-    private static String sign(String secret, String body) throws Exception {
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
-        return java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    private static String sign(String secret, String body) {
+        return io.payorch.wire.HmacSignature.sign(secret,
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

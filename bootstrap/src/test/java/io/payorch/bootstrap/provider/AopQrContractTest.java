@@ -36,6 +36,11 @@ class AopQrContractTest extends QrProviderContractTest {
     }
 
     @Override
+    protected String requestBody() {
+        return "{\"RegistrationID\": \"AOP-554\", \"amount\": \"10\"}";
+    }
+
+    @Override
     protected String successBody() {
         return ProviderPages.body("aop-success.json");
     }

@@ -7,7 +7,7 @@ import io.payorch.application.port.out.QrProviderPort;
 import io.payorch.application.port.out.QrProviderRequest;
 import io.payorch.wire.ProviderEndpoint;
 import io.payorch.wire.ProviderTransport;
-import io.payorch.bootstrap.support.MutableClock;
+import io.payorch.application.testing.MutableClock;
 import io.payorch.bootstrap.support.ProviderPages;
 import io.payorch.domain.Money;
 import io.payorch.domain.Provider;
@@ -70,6 +70,11 @@ class BosQrContractTest extends QrProviderContractTest {
     protected QrProviderRequest request() {
         return new QrProviderRequest("qr_test", "BOS-554", Money.ofRupees(10), QrUsage.SINGLE_USE, null, null, null,
                 null);
+    }
+
+    @Override
+    protected String requestBody() {
+        return "{\"RegistrationID\": \"BOS-554\", \"amount\": \"10\"}";
     }
 
     @Override

@@ -8,7 +8,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.adapters.bos.BosQrClient;
-import io.payorch.bootstrap.support.MutableClock;
+import io.payorch.application.testing.MutableClock;
 import io.payorch.bootstrap.support.ProviderPages;
 import io.payorch.bootstrap.support.WireMockEndToEndSupport;
 import org.junit.jupiter.api.BeforeEach;

@@ -42,6 +42,12 @@ class OqpayQrContractTest extends QrProviderContractTest {
     }
 
     @Override
+    protected String requestBody() {
+        return "{\"customerName\": \"Ajay Singh\", \"customerMobile\": \"9876543210\","
+                + " \"customerEmail\": \"ajaysingh1898@gmail.com\", \"amount\": 500, \"registrationID\": \"OQP-XXX\"}";
+    }
+
+    @Override
     protected String successBody() {
         return ProviderPages.body("oqpay-success.json");
     }

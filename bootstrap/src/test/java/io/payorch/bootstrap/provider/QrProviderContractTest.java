@@ -25,6 +25,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -54,6 +56,13 @@ abstract class QrProviderContractTest {
 
     /** A request matching the page's example (its amount), which the adapter accepts. */
     protected abstract QrProviderRequest request();
+
+    /**
+     * The JSON body the provider must receive for {@link #request()}: the page's example request.
+     * The stub answers only a request carrying exactly this body (no extra field, same JSON types),
+     * so every case below also checks the body on the wire.
+     */
+    protected abstract String requestBody();
 
     /** The page's success example, as the provider sends it. */
     protected abstract String successBody();
@@ -109,7 +118,9 @@ abstract class QrProviderContractTest {
     }
 
     private void stubQr(ResponseDefinitionBuilder answer) {
-        MappingBuilder call = post(urlPathEqualTo(path()));
+        MappingBuilder call = post(urlPathEqualTo(path()))
+                .withHeader("Content-Type", containing("application/json"))
+                .withRequestBody(equalToJson(requestBody()));
         wireMock.stubFor(call.willReturn(answer));
     }
 

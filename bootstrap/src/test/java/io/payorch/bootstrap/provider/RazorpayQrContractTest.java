@@ -60,6 +60,13 @@ class RazorpayQrContractTest extends QrProviderContractTest {
     }
 
     @Override
+    protected String requestBody() {
+        return "{\"type\": \"upi_qr\", \"usage\": \"single_use\", \"fixed_amount\": true, \"payment_amount\": 300,"
+                + " \"description\": \"For Store 1\", \"close_by\": 1681615838, \"notes\": {\"purpose\":"
+                + " \"Test UPI QR Code notes\", \"payorch_qr_id\": \"qr_test\", \"payorch_registration_id\": \"RZP-1\"}}";
+    }
+
+    @Override
     protected String successBody() {
         return ProviderPages.body("razorpay-success.json");
     }

@@ -41,9 +41,9 @@ class RoutingEndToEndTest extends WireMockEndToEndSupport {
         return Map.of("payorch.qr.routing-order", "OQPAY,AOP,BOS,RAZORPAY",
                 "payorch.providers.oqpay.base-url", wireMock.baseUrl(),
                 "payorch.providers.aop.base-url", wireMock.baseUrl(),
-                "payorch.providers.aop.read-timeout", "1s",
+                "payorch.providers.aop.read-timeout", "3s",
                 "payorch.providers.bos.base-url", wireMock.baseUrl(),
-                "payorch.providers.bos.read-timeout", "1s",
+                "payorch.providers.bos.read-timeout", "3s",
                 "payorch.providers.bos.username", "bos-user",
                 "payorch.providers.bos.password", "bos-pass",
                 "payorch.providers.razorpay.enabled", "false");
@@ -73,7 +73,7 @@ class RoutingEndToEndTest extends WireMockEndToEndSupport {
 
     @Test
     void aTimeoutAtTheFirstProviderHandsOverToTheNextAndBothAttemptsAreRecorded() {
-        stub(AopQrClient.PATH, 200, ProviderPages.body("aop-success.json"), 3000);
+        stub(AopQrClient.PATH, 200, ProviderPages.body("aop-success.json"), 9000);
         stub(BosQrClient.PATH, 200, ProviderPages.body("bos-success.json"), 0);
 
         Answer answer = createWithoutProvider();
@@ -144,7 +144,7 @@ class RoutingEndToEndTest extends WireMockEndToEndSupport {
     @Test
     void withTheLastProviderTimingOutItIs504AndTheQrIsUnknown() {
         providers.properties("aop").setBaseUrl(URI.create(CLOSED));
-        stub(BosQrClient.PATH, 200, ProviderPages.body("bos-success.json"), 3000);
+        stub(BosQrClient.PATH, 200, ProviderPages.body("bos-success.json"), 9000);
 
         Answer answer = createWithoutProvider();
 

@@ -5,7 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.payorch.bootstrap.support.WireMockEndToEndSupport;
+import io.payorch.bootstrap.support.EndToEndSupport;
 import jakarta.inject.Inject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,10 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The sandbox's OQPay, BOS and Razorpay simulators, reached the way payorch reaches them (no base
- * URL configured), with the triggers of DESIGN.md. WireMock is not used here.
+ * URL configured), with the triggers of DESIGN.md.
  */
 @MicronautTest(environments = "sandbox")
-class ProviderSimulatorsTest extends WireMockEndToEndSupport {
+class ProviderSimulatorsTest extends EndToEndSupport {
 
     @Inject
     OqpaySimulatorController oqpay;
@@ -38,10 +39,11 @@ class ProviderSimulatorsTest extends WireMockEndToEndSupport {
 
     @Override
     protected Map<String, String> providerProperties() {
-        return Map.of("payorch.sandbox.slow-answer-delay", "3s",
-                "payorch.providers.oqpay.read-timeout", "1s",
-                "payorch.providers.bos.read-timeout", "1s",
-                "payorch.providers.razorpay.read-timeout", "1s");
+        // timeouts long enough for a cold client's first call on a slow machine; the slow answer far beyond them
+        return Map.of("payorch.sandbox.slow-answer-delay", "9s",
+                "payorch.providers.oqpay.read-timeout", "3s",
+                "payorch.providers.bos.read-timeout", "3s",
+                "payorch.providers.razorpay.read-timeout", "3s");
     }
 
     private Answer createAt(String provider, String registrationId) {
@@ -122,5 +124,20 @@ class ProviderSimulatorsTest extends WireMockEndToEndSupport {
                 .exchange(HttpRequest.POST("/sandbox/bos/api/BOS/V4/Token",
                         Map.of("username", "sandbox-bos", "password", "wrong")), Map.class));
         assertEquals(401, badLogin.code());
+    }
+
+    @Test
+    void theV4SimulatorTakesTheAmountOnlyAsThePageSpellsItAndEchoesItUnchanged() {
+        for (String spelling : List.of("10", "10.5", "10.50", "0.01")) {
+            Map<?, ?> answer = client.toBlocking().retrieve(HttpRequest.POST("/sandbox/aop/api/AOP/V4/DynamicQRCode",
+                    Map.of("RegistrationID", "AOP-554", "amount", spelling)), Map.class);
+            assertTrue(((String) answer.get("UPIIntend")).endsWith("&am=" + spelling), answer.toString());
+        }
+        for (Object odd : List.of("1e1", "10.000", "+10", " 10", "10.", ".5", "0", "-1", "1,000", 10)) {
+            HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+                    .exchange(HttpRequest.POST("/sandbox/aop/api/AOP/V4/DynamicQRCode",
+                            Map.of("RegistrationID", "AOP-554", "amount", odd)), Map.class), "amount " + odd);
+            assertEquals(400, e.code(), "amount " + odd);
+        }
     }
 }

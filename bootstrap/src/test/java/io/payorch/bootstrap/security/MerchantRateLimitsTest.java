@@ -1,7 +1,7 @@
 package io.payorch.bootstrap.security;
 
 import io.micronaut.context.ApplicationContext;
-import io.payorch.bootstrap.support.MutableClock;
+import io.payorch.application.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.payorch.bootstrap.security;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.payorch.bootstrap.lifecycle.MutableClock;
+import io.payorch.application.testing.MutableClock;
 import io.payorch.bootstrap.support.ApiCalls;
 import io.payorch.bootstrap.support.PostgresTestSupport;
 import jakarta.inject.Inject;

@@ -41,8 +41,8 @@ class AopQrEndToEndTest extends PostgresTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("payorch.providers.aop.read-timeout", "1s",
-                "payorch.sandbox.slow-answer-delay", "3s");
+        return Map.of("payorch.providers.aop.read-timeout", "3s",
+                "payorch.sandbox.slow-answer-delay", "9s");
     }
 
     @Test

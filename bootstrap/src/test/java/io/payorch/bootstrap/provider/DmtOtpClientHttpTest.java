@@ -1,4 +1,4 @@
-package io.payorch.bootstrap.providers;
+package io.payorch.bootstrap.provider;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;

@@ -1,4 +1,4 @@
-package io.payorch.bootstrap.support;
+package io.payorch.application.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand: it stands still until told to advance. */
+/**
+ * The one clock tests move by hand: it stands still until told to advance. Shared with the other
+ * modules' tests through application's test-jar; bootstrap's tests make it the application's clock
+ * with {@code test.mutable-clock=true}.
+ */
 public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
@@ -27,7 +31,7 @@ public final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("UTC only");
+        throw new UnsupportedOperationException("payorch works in UTC");
     }
 
     @Override
