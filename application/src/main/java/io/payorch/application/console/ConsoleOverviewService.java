@@ -1,0 +1,100 @@
+package io.payorch.application.console;
+
+import io.payorch.application.admin.SweepStatus;
+import io.payorch.application.admin.ProviderSettings;
+import io.payorch.application.console.ProviderActivity.FailureCount;
+import io.payorch.application.console.ProviderActivity.Window;
+import io.payorch.application.port.in.AdminStatsUseCase;
+import io.payorch.application.port.in.ConsoleOverviewUseCase;
+import io.payorch.application.port.in.SweepStatsQuery;
+import io.payorch.application.port.out.ConsoleReadPort;
+import io.payorch.application.port.out.PaymentReviewPort;
+import io.payorch.application.port.out.ProviderSettingsPort;
+import io.payorch.application.port.out.QrIntentStore;
+import io.payorch.application.port.out.TransferOtpReadPort;
+import io.payorch.domain.Provider;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The console overview and the "paste anything" lookup. */
+public final class ConsoleOverviewService implements ConsoleOverviewUseCase {
+
+    static final int TOP_FAILURES = 3;
+    private static final int MAX_PASTED = 128;
+
+    private final AdminStatsUseCase stats;
+    private final ConsoleReadPort reads;
+    private final PaymentReviewPort payments;
+    private final ProviderSettingsPort providers;
+    private final SweepStatsQuery sweeps;
+    private final QrIntentStore qrs;
+    private final TransferOtpReadPort otps;
+    private final Clock clock;
+
+    public ConsoleOverviewService(AdminStatsUseCase stats, ConsoleReadPort reads, PaymentReviewPort payments,
+                                  ProviderSettingsPort providers, SweepStatsQuery sweeps, QrIntentStore qrs,
+                                  TransferOtpReadPort otps, Clock clock) {
+        this.stats = stats;
+        this.reads = reads;
+        this.payments = payments;
+        this.providers = providers;
+        this.sweeps = sweeps;
+        this.qrs = qrs;
+        this.otps = otps;
+        this.clock = clock;
+    }
+
+    @Override
+    public Overview overview() {
+        Instant now = clock.instant();
+        Map<String, Window> hour = reads.attempts(now.minus(Duration.ofHours(1)));
+        Map<String, Window> day = reads.attempts(now.minus(Duration.ofDays(1)));
+        List<FailureCount> failures = reads.failures(now.minus(Duration.ofDays(1)), TOP_FAILURES);
+        List<ProviderActivity> activity = new ArrayList<>();
+        for (ProviderSettings p : providers.all()) {
+            String name = p.name().toUpperCase(Locale.ROOT);
+            Window none = new Window(0, 0);
+            int failing = reads.consecutiveFailures(name, ProviderActivity.FAILURES_BEFORE_DEGRADED);
+            String health = !p.enabled() ? "DISABLED"
+                    : !isQrProvider(name) ? "NOT_TRACKED"
+                    : failing >= ProviderActivity.FAILURES_BEFORE_DEGRADED ? "DEGRADED"
+                    : day.getOrDefault(name, none).attempts() == 0 && failing == 0 ? "IDLE" : "UP";
+            activity.add(new ProviderActivity(name, p.enabled(), hour.getOrDefault(name, none), day.getOrDefault(name, none),
+                    failures.stream().filter(f -> f.provider().equals(name)).toList(), health, failing));
+        }
+        return new Overview(now, stats.openStates(), activity, payments.countWaiting(),
+                SweepStatus.of(sweeps.snapshot()));
+    }
+
+    private static boolean isQrProvider(String name) {
+        for (Provider p : Provider.values()) {
+            if (p.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public Optional<JumpTarget> jump(String pasted) {
+        String text = pasted == null ? "" : pasted.strip();
+        if (text.isEmpty() || text.length() > MAX_PASTED) {
+            return Optional.empty();
+        }
+        if (qrs.findById(text).isPresent()) {
+            return Optional.of(new JumpTarget(JumpTarget.Kind.QR, text));
+        }
+        if (otps.findById(text).isPresent()) {
+            return Optional.of(new JumpTarget(JumpTarget.Kind.TRANSFER_OTP, text));
+        }
+        return reads.qrIdByProviderReference(text).or(() -> reads.qrIdByPaymentReference(text))
+                .map(id -> new JumpTarget(JumpTarget.Kind.QR, id));
+    }
+}
