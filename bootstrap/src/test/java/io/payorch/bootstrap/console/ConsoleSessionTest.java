@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Console sessions over plain HTTP: cookie attributes, the idle timeout (a clock the test moves),
- * logout, anti-forgery tokens on login and on every state-changing form, and the security headers.
+ * logout, anti-forgery tokens on login and on every state-changing form, the security headers, and
+ * the overview's provider health.
  */
 @MicronautTest(environments = "sandbox", transactional = false)
 class ConsoleSessionTest extends PostgresTestSupport {
@@ -68,6 +69,26 @@ class ConsoleSessionTest extends PostgresTestSupport {
         assertEquals(403, post("/console/logout", again, "csrf=wrong").statusCode(), "logout needs the token too");
         assertEquals(303, post("/console/logout", again, "csrf=" + token).statusCode());
         assertEquals(303, get("/console", again).statusCode(), "the session is gone at logout");
+    }
+
+    @Test
+    void theOverviewShowsAProviderDegradedAfterThreeFailuresWithItsSuccessRateAndReasons() throws Exception {
+        java.time.Instant now = clock.instant();
+        Sql.update("INSERT INTO qr_provider_attempt (qr_id, provider, outcome, at, detail) VALUES"
+                + " ('qr_o1', 'OQPAY', 'accepted', ?, 'reference X1'),"
+                + " ('qr_o2', 'OQPAY', 'rejected', ?, '400: VPA does not exist'),"
+                + " ('qr_o3', 'OQPAY', 'rejected', ?, '400: VPA does not exist'),"
+                + " ('qr_o4', 'OQPAY', 'unknown', ?, 'no answer within the read timeout'),"
+                + " ('qr_o5', 'OQPAY', 'accepted', ?, 'reference X0')",
+                java.sql.Timestamp.from(now.minusSeconds(600)), java.sql.Timestamp.from(now.minusSeconds(300)),
+                java.sql.Timestamp.from(now.minusSeconds(200)), java.sql.Timestamp.from(now.minusSeconds(100)),
+                java.sql.Timestamp.from(now.minusSeconds(7200)));
+        String body = get("/console", logIn(Credentials.ADMIN, Credentials.ADMIN_SECRET)).body();
+        String row = body.substring(body.indexOf(">OQPAY<"), body.indexOf("</tr>", body.indexOf(">OQPAY<")));
+        assertTrue(row.contains("DEGRADED"), row);
+        assertTrue(row.contains("25.0 % of 4"), "last hour: " + row);
+        assertTrue(row.contains("40.0 % of 5"), "last day: " + row);
+        assertTrue(row.indexOf("2 × rejected: 400: VPA does not exist") < row.indexOf("1 × unknown"), row);
     }
 
     @Test
