@@ -123,7 +123,8 @@ public final class ReconciliationService implements ReconcileOpenQrsUseCase {
             }
             return "activated";
         }
-        if (answer instanceof ProviderOutcome.Rejected<ProviderQr> rejected && rejected.httpStatus() == 404) {
+        if (answer instanceof ProviderOutcome.Rejected<ProviderQr> rejected
+                && rejected.reason() == ProviderOutcome.Reason.NOT_FOUND) {
             qr.fail("provider has no such QR: " + rejected.message(), now, SOURCE);
             store.update(qr);
             return "failed";

@@ -87,7 +87,7 @@ public final class TransferOtpService implements SendTransferOtpUseCase, GetTran
         }
         if (outcome instanceof ProviderOutcome.Rejected<SentOtp> rejected) {
             String message = redact(rejected.message(), request);
-            boolean authentication = rejected.httpStatus() == TransferOtpProviderPort.AUTHENTICATION_FAILED;
+            boolean authentication = rejected.reason() == ProviderOutcome.Reason.AUTHENTICATION_FAILED;
             String what = authentication ? "authentication failed at " : "rejected by ";
             otp.fail(what + provider.name() + ": " + rejected.code() + " " + message, at, source);
             return failure(authentication ? Kind.AUTHENTICATION_FAILED : Kind.REJECTED, rejected.code(), message);

@@ -50,7 +50,7 @@ class CloseQrServiceTest {
     @Test
     void whenRazorpayRefusesOrTimesOutTheQrStaysActive() {
         active("qr_1", Provider.RAZORPAY, "qr_HMsVL8HOpbMcjU");
-        razorpay.closeAnswer = new ProviderOutcome.Rejected<>("BAD_REQUEST_ERROR", "QR code is already closed", 400);
+        razorpay.closeAnswer = new ProviderOutcome.Rejected<>("BAD_REQUEST_ERROR", "QR code is already closed", ProviderOutcome.Reason.INVALID_REQUEST);
         ProviderCallFailedException refused = assertThrows(ProviderCallFailedException.class,
                 () -> service.close("qr_1", Actor.merchant("acme")));
         assertEquals(ProviderCallFailedException.Kind.REJECTED, refused.kind());

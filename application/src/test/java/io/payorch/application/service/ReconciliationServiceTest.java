@@ -80,7 +80,7 @@ class ReconciliationServiceTest {
         assertEquals(QrStatus.UNKNOWN, store.findById(id).orElseThrow().status());
 
         open.add(id);
-        razorpay.fetchAnswer = new ProviderOutcome.Rejected<>("BAD_REQUEST_ERROR", "The id provided does not exist", 404);
+        razorpay.fetchAnswer = new ProviderOutcome.Rejected<>("BAD_REQUEST_ERROR", "The id provided does not exist", ProviderOutcome.Reason.NOT_FOUND);
         assertEquals(1, service.reconcile().failed());
         assertEquals(QrStatus.FAILED, store.findById(id).orElseThrow().status());
         assertEquals("FAILED", last(id).to());

@@ -98,7 +98,7 @@ class TransferOtpServiceTest {
 
     @Test
     void anAuthenticationFailureFailsTheOtpAndIsCalledOnce() {
-        provider.answer = new ProviderOutcome.Rejected<>("11", "Authentication failed", 401);
+        provider.answer = new ProviderOutcome.Rejected<>("11", "Authentication failed", ProviderOutcome.Reason.AUTHENTICATION_FAILED);
 
         TransferOtpSending sending = service.send("acme", valid());
 
@@ -113,7 +113,7 @@ class TransferOtpServiceTest {
 
     @Test
     void aProviderMessageQuotingPersonalDataIsRedactedBeforeItIsKept() {
-        provider.answer = new ProviderOutcome.Rejected<>("0", "Mobile 9876543210 of Delhi born 20/08/2000 refused", 400);
+        provider.answer = new ProviderOutcome.Rejected<>("0", "Mobile 9876543210 of Delhi born 20/08/2000 refused", ProviderOutcome.Reason.INVALID_REQUEST);
 
         TransferOtpSending sending = service.send("acme", valid());
 

@@ -1,5 +1,16 @@
-package io.payorch.application.admin;
+package io.payorch.application.service;
 
+import io.payorch.application.admin.RecentOutcomes;
+import io.payorch.application.admin.ProviderOverview;
+import io.payorch.application.admin.OpenStates;
+import io.payorch.application.admin.SweepStatus;
+import io.payorch.application.admin.Page;
+import io.payorch.application.admin.SearchQuery;
+import io.payorch.application.admin.Stats;
+import io.payorch.application.admin.PageCursor;
+import io.payorch.application.admin.QrFilter;
+import io.payorch.application.admin.PageRequest;
+import io.payorch.application.admin.QrIntentDetail;
 import io.payorch.application.FieldError;
 import io.payorch.application.InvalidRequestException;
 import io.payorch.application.NotFoundException;

@@ -1,5 +1,9 @@
-package io.payorch.application.admin;
+package io.payorch.application.service;
 
+import io.payorch.application.admin.Page;
+import io.payorch.application.admin.SearchQuery;
+import io.payorch.application.admin.PageCursor;
+import io.payorch.application.admin.PageRequest;
 import io.payorch.application.FieldError;
 import io.payorch.application.InvalidRequestException;
 import io.payorch.domain.DomainException;

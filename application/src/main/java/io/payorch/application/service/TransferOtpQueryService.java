@@ -1,5 +1,12 @@
-package io.payorch.application.admin;
+package io.payorch.application.service;
 
+import io.payorch.application.admin.TransferOtpRecord;
+import io.payorch.application.admin.Page;
+import io.payorch.application.admin.SearchQuery;
+import io.payorch.application.admin.OtpFilter;
+import io.payorch.application.admin.TransferOtpDetail;
+import io.payorch.application.admin.PageCursor;
+import io.payorch.application.admin.PageRequest;
 import io.payorch.application.FieldError;
 import io.payorch.application.NotFoundException;
 import io.payorch.application.port.in.BrowseTransferOtpsUseCase;
