@@ -2,9 +2,6 @@ package io.payorch.bootstrap.config;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
-import io.payorch.application.console.ConsoleOverviewService;
-import io.payorch.application.console.ConsoleSessionService;
-import io.payorch.application.payments.PaymentReviewService;
 import io.payorch.application.port.in.AdminStatsUseCase;
 import io.payorch.application.port.in.SweepStatsQuery;
 import io.payorch.application.port.out.ConsoleReadPort;
@@ -13,6 +10,9 @@ import io.payorch.application.port.out.PaymentReviewPort;
 import io.payorch.application.port.out.ProviderSettingsPort;
 import io.payorch.application.port.out.QrIntentStore;
 import io.payorch.application.port.out.TransferOtpReadPort;
+import io.payorch.application.service.ConsoleOverviewService;
+import io.payorch.application.service.ConsoleSessionService;
+import io.payorch.application.service.PaymentReviewService;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;

@@ -1,6 +1,9 @@
-package io.payorch.application.console;
+package io.payorch.application.service;
 
 import io.payorch.application.admin.SweepStatus;
+import io.payorch.application.console.JumpTarget;
+import io.payorch.application.console.Overview;
+import io.payorch.application.console.ProviderActivity;
 import io.payorch.application.admin.ProviderSettings;
 import io.payorch.application.console.ProviderActivity.FailureCount;
 import io.payorch.application.console.ProviderActivity.Window;

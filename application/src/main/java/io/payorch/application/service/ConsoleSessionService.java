@@ -1,5 +1,6 @@
-package io.payorch.application.console;
+package io.payorch.application.service;
 
+import io.payorch.application.console.ConsoleSession;
 import io.payorch.application.port.in.ConsoleSessionsUseCase;
 import io.payorch.application.port.out.ConsoleSessionStore;
 

@@ -1,4 +1,4 @@
-package io.payorch.application.payments;
+package io.payorch.application.service;
 
 import io.payorch.application.FieldError;
 import io.payorch.application.InvalidRequestException;
@@ -6,6 +6,8 @@ import io.payorch.application.NotFoundException;
 import io.payorch.application.admin.Page;
 import io.payorch.application.admin.PageCursor;
 import io.payorch.application.admin.PageRequest;
+import io.payorch.application.payments.PaymentNotWaitingException;
+import io.payorch.application.payments.QrPayment;
 import io.payorch.application.port.in.ReviewPaymentsUseCase;
 import io.payorch.application.port.out.PaymentReviewPort;
 import io.payorch.domain.Actor;
