@@ -92,6 +92,36 @@ class ConsoleSessionTest extends PostgresTestSupport {
     }
 
     @Test
+    void otpPagesShowTheMobileMaskedAsTheApiDoesAndProvidersNoSecret() throws Exception {
+        String body = "{\"registrationId\":\"CONSOLE-OTP\",\"remitterMobile\":\"9123456789\",\"beneficiaryId\":\"60600077\","
+                + "\"transferType\":\"IMPS\",\"amount\":\"1500\",\"pincode\":\"110045\",\"address\":\"14 Janpath Lane\","
+                + "\"dateOfBirth\":\"1987-03-14\",\"latitude\":\"28.6090\",\"longitude\":\"77.2362\"}";
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/v1/transfer-otps"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", io.payorch.bootstrap.support.ApiCalls.merchant())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(created.body());
+        assertTrue(id.find());
+        Matcher masked = Pattern.compile("\"remitterMobile\":\"([^\"]+)\"").matcher(
+                get("/admin/transfer-otps/" + id.group(1), null, io.payorch.bootstrap.support.ApiCalls.admin()).body());
+        assertTrue(masked.find());
+        String cookie = logIn(Credentials.ADMIN, Credentials.ADMIN_SECRET);
+        for (String page : List.of("/console/transfer-otps/" + id.group(1), "/console/transfer-otps?registrationId=CONSOLE-OTP")) {
+            String html = get(page, cookie).body();
+            assertTrue(html.contains(masked.group(1)), "masked as the admin API masks it: " + masked.group(1));
+            for (String personal : List.of("9123456789", "14 Janpath Lane", "1987-03-14", "28.6090", "110045")) {
+                assertFalse(html.contains(personal), personal + " on " + page);
+            }
+        }
+        String providers = get("/console/providers", cookie).body();
+        assertTrue(providers.contains("/sandbox/aop"), "base URLs shown");
+        for (String secret : List.of("sandbox-key-secret", "sandbox-client-secret", "sandbox-webhook-secret", "sandbox-secret")) {
+            assertFalse(providers.contains(secret), secret);
+        }
+    }
+
+    @Test
     void sessionTokensAreKeptOnlyAsTheirDigest() throws Exception {
         String cookie = logIn(Credentials.ADMIN, Credentials.ADMIN_SECRET);
         String token = cookie.substring(cookie.indexOf('=') + 1);
@@ -177,7 +207,14 @@ class ConsoleSessionTest extends PostgresTestSupport {
     }
 
     private HttpResponse<String> get(String path, String cookie) throws Exception {
+        return get(path, cookie, null);
+    }
+
+    private HttpResponse<String> get(String path, String cookie, String authorization) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.getURL() + path)).GET();
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
         if (cookie != null && !cookie.isEmpty()) {
             b.header("Cookie", cookie);
         }
