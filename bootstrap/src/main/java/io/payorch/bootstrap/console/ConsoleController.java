@@ -175,7 +175,7 @@ class ConsoleController {
             return ConsolePages.error(request, HttpStatus.CONFLICT, "Not closed", e.getMessage());
         } catch (ProviderCallFailedException e) {
             return ConsolePages.error(request, HttpStatus.BAD_GATEWAY, "Not closed",
-                    "The provider did not close it (" + e.kind() + "): " + e.getMessage());
+                    "The provider did not close it (" + e.failure().kind() + "): " + e.getMessage());
         }
     }
 
