@@ -12,11 +12,11 @@ import java.util.TreeMap;
 
 /** The overview page, formatted. */
 record ConsoleOverviewView(When at, List<OpenRow> openQrs, List<OpenRow> openOtps, List<ActivityRow> providers,
-                           long paymentsWaiting, SweepRow lastSweep) {
+                           When dailyAsOf, long paymentsWaiting, SweepRow lastSweep) {
 
     static ConsoleOverviewView of(Overview o) {
         return new ConsoleOverviewView(When.of(o.at()), open(o.open().qrs()), open(o.open().transferOtps()),
-                o.providers().stream().map(ActivityRow::of).toList(), o.paymentsWaiting(),
+                o.providers().stream().map(ActivityRow::of).toList(), When.of(o.dailyAsOf()), o.paymentsWaiting(),
                 o.lastSweep().map(s -> new SweepRow(When.of(s.at()), s.duration().toMillis() + " ms",
                         s.lag().toMillis() + " ms", s.qrsExpired(), s.otpsExpired())).orElse(null));
     }

@@ -251,6 +251,31 @@ class ConsoleBrowserTest extends PostgresTestSupport {
         assertFalse(driver.getPageSource().contains("<script>alert(1)</script>"), "escaped in the page source");
     }
 
+    @Test
+    void otpPagesShowTheMobileMaskedAsTheApiDoesAndTheProvidersPageNoSecret() throws Exception {
+        String body = "{\"registrationId\":\"CONSOLE-OTP\",\"remitterMobile\":\"9123456789\",\"beneficiaryId\":\"60600077\","
+                + "\"transferType\":\"IMPS\",\"amount\":\"1500\",\"pincode\":\"110045\",\"address\":\"14 Janpath Lane\","
+                + "\"dateOfBirth\":\"1987-03-14\",\"latitude\":\"28.6090\",\"longitude\":\"77.2362\"}";
+        HttpResponse<String> created = api.post("/v1/transfer-otps", ApiCalls.merchant(), body, Map.of());
+        assertEquals(201, created.statusCode(), created.body());
+        String id = json.readValue(created.body(), io.micronaut.core.type.Argument.mapOf(String.class, Object.class)).get("id").toString();
+        String masked = json.readValue(api.get("/admin/transfer-otps/" + id, ApiCalls.admin()).body(),
+                io.micronaut.core.type.Argument.mapOf(String.class, Object.class)).get("remitterMobile").toString();
+        adminSession();
+        for (String page : new String[]{"/console/transfer-otps/" + id, "/console/transfer-otps?registrationId=CONSOLE-OTP"}) {
+            driver.get(base + page);
+            assertTrue(text().contains(masked), "masked as the admin API masks it (" + masked + "): " + text());
+            for (String personal : new String[]{"9123456789", "14 Janpath Lane", "1987-03-14", "28.6090", "110045"}) {
+                assertFalse(driver.getPageSource().contains(personal), personal + " on " + page);
+            }
+        }
+        driver.get(base + "/console/providers");
+        assertTrue(text().contains("/sandbox/aop"), "base URLs shown");
+        for (String secret : new String[]{"sandbox-key-secret", "sandbox-client-secret", "sandbox-webhook-secret", "sandbox-secret"}) {
+            assertFalse(driver.getPageSource().contains(secret), secret);
+        }
+    }
+
     private void adminSession() {
         driver.get(base + "/console/login");
         logIn(Credentials.ADMIN, Credentials.ADMIN_SECRET);

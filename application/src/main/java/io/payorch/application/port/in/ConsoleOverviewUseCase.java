@@ -1,5 +1,6 @@
 package io.payorch.application.port.in;
 
+import io.payorch.application.console.DailyFigures;
 import io.payorch.application.console.JumpTarget;
 import io.payorch.application.console.Overview;
 
@@ -9,6 +10,9 @@ import java.util.Optional;
 public interface ConsoleOverviewUseCase {
 
     Overview overview();
+
+    /** Recounts the providers' last-day figures the overview shows (a scheduled job calls it). */
+    DailyFigures refreshDailyFigures();
 
     /**
      * A payorch QR or OTP id, a provider's QR reference, a UPI reference (UTR) or a provider payment id,
