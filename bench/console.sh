@@ -77,6 +77,7 @@ otp=$(psql -d "$DB" -Atc "SELECT id FROM transfer_otp ORDER BY created_at DESC, 
 day=$(date -u -d '10 days ago' +%F)
 
 pages=(
+  "login form (no database: the noise floor)|/console/login"
   "overview|/console"
   "QR search, no filter|/console/qrs"
   "QR search, status PAID + merchant|/console/qrs?status=PAID&merchant=merchant-7"
@@ -95,7 +96,8 @@ pages=(
 )
 next=$(curl -fs -b "$jar" "$BASE/console/qrs" | sed -n 's/.*rel="next" href="\([^"]*\)".*/\1/p' | head -1 | sed 's/&amp;/\&/g')
 
-printf '%-40s %8s %8s %8s %6s\n' "page" "median" "p95" "max" "status" | tee "$OUT/results.txt"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" | tee "$OUT/results.txt"
+printf '%-42s %8s %8s %8s %8s %6s\n' "page" "min" "median" "p95" "max" "status" | tee -a "$OUT/results.txt"
 for entry in "${pages[@]}"; do
   name="${entry%%|*}" path="${entry#*|}"
   auth=(-b "$jar")
@@ -108,7 +110,7 @@ for entry in "${pages[@]}"; do
     code="${r% *}" times+=("${r#* }")
   done
   printf '%s\n' "${times[@]}" | sort -n | awk -v name="$name" -v code="$code" '{ t[NR] = $1 * 1000 }
-    END { printf "%-40s %6.1fms %6.1fms %6.1fms %6s\n", name, t[int((NR + 1) / 2)], t[int(NR * 0.95 + 0.5)], t[NR], code }' \
+    END { printf "%-42s %6.1fms %6.1fms %6.1fms %6.1fms %6s\n", name, t[1], t[int((NR + 1) / 2)], t[int(NR * 0.95 + 0.5)], t[NR], code }' \
     | tee -a "$OUT/results.txt"
 done
 rm -f "$jar"
