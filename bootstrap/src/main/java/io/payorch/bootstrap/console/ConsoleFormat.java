@@ -62,7 +62,7 @@ final class ConsoleFormat {
         return switch (status.toUpperCase(Locale.ROOT)) {
             case "ACTIVE", "OTP_SENT", "REGISTRATION_OTP_SENT", "UP", "APPLIED", "ACCEPTED", "DELIVERED" -> "good";
             case "PAID", "RESOLVED" -> "done";
-            case "PENDING", "UNKNOWN", "DEGRADED", "FLAGGED", "UNMATCHED", "IDLE" -> "warn";
+            case "PENDING", "UNKNOWN", "DEGRADED", "FLAGGED", "UNMATCHED", "IDLE", "HELD" -> "warn";
             case "FAILED", "REJECTED" -> "bad";
             default -> "neutral";
         };

@@ -94,7 +94,7 @@ final class ConsoleViews {
                       String resolvedBy, When resolvedAt, String note) {
         static PaymentRow of(QrPayment p) {
             QrPayment.Resolution r = p.resolution();
-            String shown = r != null ? "resolved" : p.status();
+            String shown = r != null ? "resolved" : p.held() ? "held" : p.status();
             return new PaymentRow(p.id(), p.provider().name(), p.paymentId(), p.qrId(), ConsoleFormat.rupees(p.amount()),
                     p.upiReference() == null ? "—" : p.upiReference(), When.of(p.receivedAt()), shown,
                     ConsoleFormat.tone(shown), p.flagReason() == null ? "" : p.flagReason(), p.isWaiting(),

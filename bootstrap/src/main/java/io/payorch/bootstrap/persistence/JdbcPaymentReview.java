@@ -23,8 +23,9 @@ import java.util.Optional;
 class JdbcPaymentReview implements PaymentReviewPort {
 
     private static final String COLUMNS = "id, provider, payment_id, qr_id, amount_paise, upi_reference, received_at,"
-            + " status, flag_reason, resolved_at, resolved_by, resolution_note";
-    private static final String WAITING = "status <> 'applied' AND resolved_at IS NULL";
+            + " status, flag_reason, held, resolved_at, resolved_by, resolution_note";
+    /** As QrPayment.isWaiting(): held payments are still payorch's to apply (V20), not operations'. */
+    private static final String WAITING = "status <> 'applied' AND NOT held AND resolved_at IS NULL";
 
     private final TransactionOperations<Connection> transactions;
 
@@ -110,7 +111,7 @@ class JdbcPaymentReview implements PaymentReviewPort {
                 found.add(new QrPayment(r.getLong("id"), Provider.valueOf(r.getString("provider")), r.getString("payment_id"),
                         r.getString("qr_id"), Money.ofPaise(r.getLong("amount_paise")), r.getString("upi_reference"),
                         QrRows.instant(r, "received_at"), r.getString("status"), r.getString("flag_reason"),
-                        resolvedAt == null ? null : new QrPayment.Resolution(r.getString("resolved_by"), resolvedAt,
+                        r.getBoolean("held"), resolvedAt == null ? null : new QrPayment.Resolution(r.getString("resolved_by"), resolvedAt,
                                 r.getString("resolution_note"))));
             }
         }
