@@ -19,7 +19,6 @@ import io.payorch.application.port.in.BrowseQrIntentsUseCase;
 import io.payorch.application.port.out.ProviderSettingsPort;
 import io.payorch.application.port.out.QrIntentSearchPort;
 import io.payorch.application.port.out.QrIntentStore;
-import io.payorch.application.lifecycle.SweepStats;
 import io.payorch.application.port.in.SweepStatsQuery;
 import io.payorch.application.port.out.TransferOtpReadPort;
 import io.payorch.domain.Provider;
@@ -86,10 +85,7 @@ public final class AdminQueryService implements BrowseQrIntentsUseCase, AdminSta
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        SweepStats last = sweeps.snapshot();
-        Optional<SweepStatus> lastSweep = last.lastSweepAt() == null ? Optional.empty()
-                : Optional.of(new SweepStatus(last.lastSweepAt(), last.lastDuration(), last.lastLag(),
-                        last.lastQrsExpired(), last.lastOtpsExpired()));
+        Optional<SweepStatus> lastSweep = SweepStatus.of(sweeps.snapshot());
         return new Stats(clock.instant(), merchant, qrs.countByProviderAndStatus(merchant), otps.countByStatus(merchant),
                 lastSweep);
     }

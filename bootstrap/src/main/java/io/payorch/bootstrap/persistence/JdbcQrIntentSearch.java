@@ -65,9 +65,10 @@ public class JdbcQrIntentSearch implements QrIntentSearchPort {
 
     @Override
     public List<StatusCount> countByProviderAndStatus(String merchant) {
-        SqlWhere where = new SqlWhere().equal("merchant_id", merchant);
-        return counts("SELECT provider, status, count(*) FROM qr_intent" + where.sql()
-                + " GROUP BY provider, status ORDER BY provider, status", where);
+        // the counts kept by V17's triggers: a few rows per provider and state, however many QRs there are
+        SqlWhere where = new SqlWhere().equal("kind", "qr").equal("merchant_id", merchant);
+        return counts("SELECT NULLIF(provider, ''), status, sum(n) FROM state_count" + where.sql()
+                + " GROUP BY provider, status HAVING sum(n) <> 0 ORDER BY provider, status", where);
     }
 
     @Override

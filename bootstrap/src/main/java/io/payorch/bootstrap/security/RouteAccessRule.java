@@ -19,6 +19,8 @@ import java.util.Collection;
  *       (they check their own signatures): anyone;</li>
  *   <li>{@code /v1/**}: a merchant or an admin;</li>
  *   <li>{@code /admin/**}: an admin (a merchant gets 403);</li>
+ *   <li>{@code /console/**}: the operator console checks its own session cookie (admins only,
+ *       console.ConsoleSessionFilter), so Basic credentials are not asked for;</li>
  *   <li>{@code /prometheus}, {@code /swagger/**}, {@code /swagger-ui/**}: anyone when
  *       {@code payorch.security.open-ops-endpoints} is true, else admins;</li>
  *   <li>anything else: any authenticated client (unknown paths then answer 404).</li>
@@ -45,7 +47,7 @@ class RouteAccessRule implements SecurityRule<HttpRequest<?>> {
     }
 
     SecurityRuleResult decide(String path, @Nullable Authentication authentication) {
-        if (under(path, "/health") || under(path, "/sandbox") || under(path, "/v1/webhooks")) {
+        if (under(path, "/health") || under(path, "/sandbox") || under(path, "/v1/webhooks") || under(path, "/console")) {
             return SecurityRuleResult.ALLOWED;
         }
         if (under(path, "/admin")) {

@@ -86,7 +86,7 @@ class ArchitectureTest {
 
     @Test
     void controllersCallUseCasesNeverRepositories() {
-        for (String layer : List.of("io.payorch.bootstrap.web..", "io.payorch.bootstrap.admin..")) {
+        for (String layer : List.of("io.payorch.bootstrap.web..", "io.payorch.bootstrap.admin..", "io.payorch.bootstrap.console..")) {
             noClasses().that().resideInAPackage(layer)
                     .should().dependOnClassesThat().resideInAPackage("io.payorch.bootstrap.persistence..")
                     .orShould().dependOnClassesThat().resideInAPackage("io.payorch.application.port.out..")

@@ -10,8 +10,8 @@ import java.util.List;
 public interface AdminStatsUseCase {
 
     /**
-     * Counts of every state, of one merchant's rows or (merchant null) of all: reads every row, for
-     * an operator asking, not for a schedule.
+     * Counts of every state, of one merchant's rows or (merchant null) of all, from the counts the
+     * database keeps as rows change (cheap at any table size).
      */
     Stats stats(String merchant);
 

@@ -1,0 +1,57 @@
+package io.payorch.bootstrap.console;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.views.ModelAndView;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The parts every console page shares: the model's common entries and the error pages. */
+final class ConsolePages {
+
+    private ConsolePages() {
+    }
+
+    static String nonce(HttpRequest<?> request) {
+        return request.getAttribute(ConsoleSessionFilter.NONCE, String.class).orElse("");
+    }
+
+    /** A model with what the layout needs: the admin, the form token, the nonce, which page is current. */
+    static Map<String, Object> model(HttpRequest<?> request, String section) {
+        ConsoleUser user = ConsoleUser.of(request);
+        Map<String, Object> model = new HashMap<>();
+        model.put("admin", user.adminId());
+        model.put("csrf", user.formToken());
+        model.put("nonce", nonce(request));
+        model.put("section", section);
+        return model;
+    }
+
+    static MutableHttpResponse<?> render(HttpStatus status, String view, Map<String, Object> model) {
+        return HttpResponse.status(status).body(new ModelAndView<>(view, model));
+    }
+
+    static MutableHttpResponse<?> error(HttpRequest<?> request, HttpStatus status, String title, String message) {
+        Map<String, Object> model = model(request, "");
+        model.put("title", title);
+        model.put("message", message);
+        return render(status, "console/error", model);
+    }
+
+    /** A state-changing form without this session's anti-forgery token: refused, nothing changed. */
+    static MutableHttpResponse<?> forbiddenForm(HttpRequest<?> request, ConsoleUser user) {
+        return error(request, HttpStatus.FORBIDDEN, "Refused",
+                "This form did not carry this session's anti-forgery token (it may come from another site). Nothing was changed.");
+    }
+
+    static Map<String, Object> entries(Object... keyValues) {
+        Map<String, Object> map = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+}

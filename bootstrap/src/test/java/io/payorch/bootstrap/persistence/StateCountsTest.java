@@ -1,0 +1,80 @@
+package io.payorch.bootstrap.persistence;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.Sql;
+import io.payorch.bootstrap.support.TransferOtpTables;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The counts V17's triggers keep (state_count) always equal a GROUP BY over the rows themselves,
+ * whatever the statements do: inserts of many rows, set-based updates of many rows, provider and
+ * merchant changes, updates that change no state, rolled-back transactions. Its rows stay in final
+ * states (rows are never deleted), so the open-state gauges other tests read are not disturbed.
+ */
+@MicronautTest(environments = "sandbox", transactional = false)
+class StateCountsTest extends PostgresTestSupport {
+
+    private static final String KEPT_QR = "SELECT provider || '/' || merchant_id || '/' || status || '=' || sum(n) FROM state_count"
+            + " WHERE kind = 'qr' GROUP BY provider, merchant_id, status HAVING sum(n) <> 0 ORDER BY 1";
+    private static final String REAL_QR = "SELECT COALESCE(provider, '') || '/' || COALESCE(merchant_id, '') || '/' || status"
+            + " || '=' || count(*) FROM qr_intent GROUP BY provider, merchant_id, status ORDER BY 1";
+    private static final String KEPT_OTP = "SELECT merchant_id || '/' || status || '=' || sum(n) FROM state_count"
+            + " WHERE kind = 'otp' GROUP BY merchant_id, status HAVING sum(n) <> 0 ORDER BY 1";
+    private static final String REAL_OTP = "SELECT COALESCE(merchant_id, '') || '/' || status || '=' || count(*)"
+            + " FROM transfer_otp GROUP BY merchant_id, status ORDER BY 1";
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return withoutScheduledSweep();
+    }
+
+    @BeforeAll
+    void tables() {
+        TransferOtpTables.ensure();
+    }
+
+    @Test
+    void qrCountsFollowEveryKindOfWrite() throws Exception {
+        String tag = "SC" + System.nanoTime();
+        Sql.update("INSERT INTO qr_intent (id, registration_id, provider, amount_paise, usage, status, created_at, updated_at,"
+                + " version, merchant_id) SELECT ? || g, 'r', (ARRAY['AOP','BOS','OQPAY'])[1 + g % 3], 100, 'single_use',"
+                + " 'FAILED', now(), now(), 0, CASE WHEN g % 5 = 0 THEN NULL ELSE 'm' || (g % 2) END"
+                + " FROM generate_series(1, 300) g", tag);
+        assertEquals(Sql.list(REAL_QR), Sql.list(KEPT_QR));
+
+        Sql.update("UPDATE qr_intent SET status = 'PAID' WHERE id LIKE ? AND id::text ~ '[02468]$'", tag + "%");
+        Sql.update("UPDATE qr_intent SET status = 'EXPIRED' WHERE id LIKE ? AND status = 'PAID' AND id::text ~ '[04]$'", tag + "%");
+        Sql.update("UPDATE qr_intent SET provider = 'RAZORPAY' WHERE id = ?", tag + "7");
+        Sql.update("UPDATE qr_intent SET merchant_id = 'acme' WHERE id LIKE ? AND merchant_id IS NULL", tag + "%");
+        Sql.update("UPDATE qr_intent SET reconcile_after = now() WHERE id LIKE ?", tag + "%");
+        assertEquals(Sql.list(REAL_QR), Sql.list(KEPT_QR));
+
+        try (var c = Sql.connect()) {
+            c.setAutoCommit(false);
+            try (var s = c.createStatement()) {
+                s.executeUpdate("UPDATE qr_intent SET status = 'CLOSED' WHERE id LIKE '" + tag + "%'");
+            }
+            c.rollback();
+        }
+        assertEquals(Sql.list(REAL_QR), Sql.list(KEPT_QR), "a rolled-back change leaves the counts as they were");
+        assertTrue(Sql.count("SELECT count(*) FROM state_count") < 16 * 200, "a bounded number of counter rows");
+    }
+
+    @Test
+    void transferOtpCountsFollowInsertsAndUpdates() throws Exception {
+        String tag = "SO" + System.nanoTime();
+        Sql.update("INSERT INTO transfer_otp (id, registration_id, remitter_mobile_masked, remitter_mobile_hash, beneficiary_id,"
+                + " transfer_type, amount_paise, status, created_at, updated_at, version, merchant_id)"
+                + " SELECT ? || g, 'r', '98XXXXXX10', repeat('a', 64), 'b', 'IMPS', 100, 'FAILED', now(), now(), 0, 'm'"
+                + " FROM generate_series(1, 50) g", tag);
+        Sql.update("UPDATE transfer_otp SET status = 'EXPIRED' WHERE id LIKE ? AND id::text ~ '[13579]$'", tag + "%");
+        assertEquals(Sql.list(REAL_OTP), Sql.list(KEPT_OTP));
+    }
+}
