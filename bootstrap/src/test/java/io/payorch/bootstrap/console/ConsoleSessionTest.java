@@ -2,7 +2,7 @@ package io.payorch.bootstrap.console;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.payorch.bootstrap.lifecycle.MutableClock;
+import io.payorch.application.testing.MutableClock;
 import io.payorch.bootstrap.support.Credentials;
 import io.payorch.bootstrap.support.PostgresTestSupport;
 import io.payorch.bootstrap.support.Sql;

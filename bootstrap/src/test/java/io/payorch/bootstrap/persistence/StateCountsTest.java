@@ -3,8 +3,6 @@ package io.payorch.bootstrap.persistence;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.PostgresTestSupport;
 import io.payorch.bootstrap.support.Sql;
-import io.payorch.bootstrap.support.TransferOtpTables;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -33,11 +31,6 @@ class StateCountsTest extends PostgresTestSupport {
     @Override
     protected Map<String, String> extraProperties() {
         return withoutScheduledSweep();
-    }
-
-    @BeforeAll
-    void tables() {
-        TransferOtpTables.ensure();
     }
 
     @Test
