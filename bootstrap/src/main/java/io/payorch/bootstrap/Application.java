@@ -5,6 +5,7 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
 import io.payorch.bootstrap.config.ProductionGuard;
 import io.payorch.bootstrap.config.SandboxDatabase;
+import io.payorch.bootstrap.shutdown.ShutdownSignals;
 
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Map;
 /**
  * Starts payorch. With no environment named, the sandbox starts; in the sandbox with no database
  * URL, an embedded PostgreSQL is started first. In {@code prod}, unsafe settings stop the start
- * before anything connects anywhere (see README).
+ * before anything connects anywhere (see README). {@code SIGTERM} and Ctrl-C drain the instance
+ * before it stops ({@link ShutdownSignals}).
  */
 public final class Application {
 
@@ -33,7 +35,8 @@ public final class Application {
                 && isBlank(System.getProperty("datasources.default.url"))) {
             micronaut.properties(SandboxDatabase.start(env));
         }
-        micronaut.start();
+        ApplicationContext context = micronaut.start();
+        ShutdownSignals.install(context);
     }
 
     private static void refuseUnsafeProductionSettings(String[] args) {

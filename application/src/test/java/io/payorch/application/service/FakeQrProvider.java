@@ -18,6 +18,8 @@ final class FakeQrProvider implements QrProviderPort {
     ProviderOutcome<ProviderQr> fetchAnswer;
     ProviderOutcome<ProviderQr> closeAnswer;
     final List<String> calls = new ArrayList<>();
+    /** Runs on every fetch, before it answers. */
+    Runnable onFetch = () -> { };
 
     FakeQrProvider(Provider provider, boolean closesAtProvider) {
         this.provider = provider;
@@ -58,6 +60,7 @@ final class FakeQrProvider implements QrProviderPort {
     @Override
     public ProviderOutcome<ProviderQr> fetch(String qrId, String providerReference) {
         calls.add("fetch " + qrId);
+        onFetch.run();
         return fetchAnswer == null ? QrProviderPort.super.fetch(qrId, providerReference) : fetchAnswer;
     }
 }
