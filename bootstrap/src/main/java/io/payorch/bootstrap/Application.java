@@ -22,15 +22,21 @@ public final class Application {
     private Application() {
     }
 
+    /** Read by logback.xml: {@code json} or {@code text}. */
+    static final String LOG_FORMAT = "payorch.log.format";
+
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
         List<String> named = namedEnvironments(env);
+        String logFormat = logFormat(env.get("PAYORCH_LOG_FORMAT"), named);
+        System.setProperty(LOG_FORMAT, logFormat); // before the first log line
         if (named.contains("prod")) {
             refuseUnsafeProductionSettings(args);
         }
         Micronaut micronaut = Micronaut.build(args)
                 .mainClass(Application.class)
-                .defaultEnvironments("sandbox");
+                .defaultEnvironments("sandbox")
+                .banner(!"json".equals(logFormat)); // JSON output holds nothing but JSON lines
         if ((named.isEmpty() || named.contains("sandbox")) && isBlank(env.get("DATASOURCES_DEFAULT_URL"))
                 && isBlank(System.getProperty("datasources.default.url"))) {
             micronaut.properties(SandboxDatabase.start(env));
@@ -50,6 +56,17 @@ public final class Application {
             problems.forEach(p -> System.err.println("  - " + p));
             System.exit(2);
         }
+    }
+
+    /** JSON lines in prod, readable lines elsewhere; {@code PAYORCH_LOG_FORMAT=json|text} chooses. */
+    static String logFormat(String chosen, List<String> environments) {
+        if ("json".equals(chosen) || "text".equals(chosen)) {
+            return chosen;
+        }
+        if (!isBlank(chosen)) {
+            System.err.println("PAYORCH_LOG_FORMAT must be json or text, not «" + chosen + "»; using the default");
+        }
+        return environments.contains("prod") ? "json" : "text";
     }
 
     private static List<String> namedEnvironments(Map<String, String> env) {

@@ -14,12 +14,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Drains this instance before anything closes. In order: readiness turns DOWN at once (a load
- * balancer stops sending traffic); after {@code payorch.shutdown.delay} (default 5 s, time for the
- * balancer to notice) the listener stops accepting connections; every request already received
- * finishes (its provider call, its writes, its answer) and each keep-alive connection closes after
- * its last answer; the scheduler starts no new run and every {@link Drainable} stops claiming and
- * finishes or releases what it holds. All of that within {@code payorch.shutdown.grace} (default
+ * Drains this instance before anything closes. In order: readiness turns DOWN (a load balancer
+ * stops sending traffic) and every {@link Drainable} stops claiming and finishes or releases what it
+ * holds, at once; after {@code payorch.shutdown.delay} (default 5 s, time for the balancer to
+ * notice) the listener stops accepting connections, every request already received finishes (its
+ * provider call, its writes, its answer), each keep-alive connection closes after its last answer
+ * and the scheduler starts no new run. All of that within {@code payorch.shutdown.grace} (default
  * 30 s) after the delay; only then may the HTTP clients, the scheduler and the connection pool
  * close. Called once, by {@link ShutdownSignals}, before the JVM's shutdown hooks run.
  */
@@ -55,12 +55,12 @@ public class GracefulDrain {
      */
     public boolean drain() throws InterruptedException {
         draining = true;
-        LOG.info("Draining: readiness is DOWN; the listener closes in {} ms, then in-flight work has {} s",
-                delay.toMillis(), grace.toSeconds());
-        Thread.sleep(delay.toMillis());
-        long start = System.nanoTime();
         CompletableFuture<?> background = CompletableFuture.allOf(drainables.stream()
                 .map(d -> d.stopClaiming().toCompletableFuture()).toArray(CompletableFuture[]::new));
+        LOG.info("Draining: readiness is DOWN, background work claims nothing more; the listener closes in {} ms,"
+                + " then in-flight work has {} s", delay.toMillis(), grace.toSeconds());
+        Thread.sleep(delay.toMillis());
+        long start = System.nanoTime();
         CompletableFuture<?> requests = micronaut.shutdownGracefully().toCompletableFuture();
         try {
             CompletableFuture.allOf(background, requests).get(grace.toMillis(), TimeUnit.MILLISECONDS);

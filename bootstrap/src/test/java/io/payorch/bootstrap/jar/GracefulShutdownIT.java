@@ -1,6 +1,7 @@
 package io.payorch.bootstrap.jar;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.micronaut.json.JsonMapper;
 import io.payorch.bootstrap.support.ProviderPages;
 import io.payorch.bootstrap.support.Sql;
 import io.payorch.bootstrap.support.TestPostgres;
@@ -45,22 +46,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A rolling deploy under load, from the outside: the built jar against AOPay played by WireMock in
+ * A rolling deploy under load, from the outside: the built jar in {@code prod} against AOPay played by WireMock in
  * this JVM (another process than payorch's, answering after 300 ms), 16 clients on keep-alive
  * connections creating QRs, the sweep in the middle of 10,000 due QRs, and {@code SIGTERM} 2 s in
  * (later if 16 answers have not come back by then).
  * Every answer is a 201, every QR created is {@code ACTIVE} (none {@code PENDING} or
  * {@code UNKNOWN}), readiness answers 503 before the listener closes, the process exits by itself
- * well within the grace period, and a second instance started afterwards expires the due QRs the
- * first left, each exactly once.
+ * well within the grace period, every line it logged is one JSON object (access lines with their
+ * request id), and a second instance started afterwards expires the due QRs the first left, each
+ * exactly once.
  */
 class GracefulShutdownIT {
 
     private static final int CLIENTS = 16;
     private static final int DUE = 10_000;
     private static final Duration GRACE = Duration.ofSeconds(30);
+    private static final String MERCHANT_SECRET = "acme-drain-secret-0123456789";
     private static final String AUTHORIZATION = "Basic " + Base64.getEncoder()
-            .encodeToString("sandbox-merchant:sandbox-secret".getBytes(StandardCharsets.UTF_8));
+            .encodeToString(("acme:" + MERCHANT_SECRET).getBytes(StandardCharsets.UTF_8));
+
+    private static final JsonMapper JSON = JsonMapper.createDefault();
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String clientPrefix = "DRAIN-" + run + "-";
@@ -115,6 +120,7 @@ class GracefulShutdownIT {
             String log = first.output();
             assertEquals(0, exit, "a complete drain exits 0:\n" + log);
             assertTrue(log.contains("Drained in"), log);
+            assertJsonLinesWithRequestIds(log);
             assertTrue(exitMillis < GRACE.toMillis(), "exited " + exitMillis + " ms after SIGTERM");
             assertTrue(probe.firstUnready > 0, "readiness answered 503 while draining");
             assertTrue(probe.firstRefused == 0 || probe.firstUnready < probe.firstRefused,
@@ -138,8 +144,8 @@ class GracefulShutdownIT {
         assertTrue(expiredByFirst > 0 && expiredByFirst < DUE,
                 "the first instance was stopped in the middle of its sweep: it expired " + expiredByFirst);
 
-        try (PayorchProcess second = PayorchProcess.start(environment(Map.of("PAYORCH_SWEEP_INTERVAL", "500ms",
-                "PAYORCH_SWEEP_INITIAL_DELAY", "500ms")))) {
+        try (PayorchProcess second = PayorchProcess.start(environment(Map.of("PAYORCH_SHUTDOWN_DELAY", "0s",
+                "PAYORCH_SWEEP_INTERVAL", "500ms", "PAYORCH_SWEEP_INITIAL_DELAY", "500ms")))) {
             second.awaitHealthy(Duration.ofSeconds(120));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (Sql.count("SELECT count(*) FROM qr_intent WHERE registration_id = ? AND status = 'ACTIVE'",
@@ -163,10 +169,37 @@ class GracefulShutdownIT {
         }
     }
 
-    /** The sandbox (its merchant credentials) on the test database, AOPay pointing at the stub. */
+    /** Every line of {@code prod} output is one JSON object; each access line carries its request id. */
+    @SuppressWarnings("unchecked")
+    private static void assertJsonLinesWithRequestIds(String log) throws IOException {
+        long access = 0;
+        for (String line : log.lines().filter(l -> !l.isBlank()).toList()) {
+            Map<String, Object> object;
+            try {
+                object = JSON.readValue(line, Map.class);
+            } catch (IOException e) {
+                throw new AssertionError("not a JSON line: " + line, e);
+            }
+            if ("payorch.access".equals(object.get("logger_name"))) {
+                access++;
+                assertTrue(object.get("requestId") instanceof String id && !id.isEmpty(), "no request id: " + line);
+            }
+        }
+        assertTrue(access > CLIENTS, access + " access lines");
+    }
+
+    /** {@code prod} on the test database, with one merchant, AOPay only, pointing at the stub. */
     private Map<String, String> environment(Map<String, String> more) {
         Map<String, String> db = TestPostgres.properties();
         Map<String, String> env = new HashMap<>(more);
+        env.put("MICRONAUT_ENVIRONMENTS", "prod");
+        env.put("PAYORCH_SECURITY_MERCHANTS_ACME_SECRET", MERCHANT_SECRET);
+        env.put("PAYORCH_SECURITY_ADMINS_OPS_SECRET", "ops-drain-secret-0123456789");
+        env.put("PAYORCH_PII_HASH_KEY", "drain-test-pii-hash-key-0123456789abcdef");
+        env.put("PAYORCH_PROVIDERS_AOP_WEBHOOK_SECRET", "aop-drain-webhook-secret");
+        for (String disabled : List.of("OQPAY", "BOS", "RAZORPAY", "DMT")) {
+            env.put("PAYORCH_PROVIDERS_" + disabled + "_ENABLED", "false");
+        }
         env.put("DATASOURCES_DEFAULT_URL", db.get("datasources.default.url"));
         env.put("DATASOURCES_DEFAULT_USERNAME", db.get("datasources.default.username"));
         env.put("DATASOURCES_DEFAULT_PASSWORD", db.get("datasources.default.password"));
