@@ -30,6 +30,9 @@ public final class Application {
         List<String> named = namedEnvironments(env);
         String logFormat = logFormat(env.get("PAYORCH_LOG_FORMAT"), named);
         System.setProperty(LOG_FORMAT, logFormat); // before the first log line
+        if (!isBlank(env.get("OTEL_EXPORTER_OTLP_ENDPOINT"))) {
+            System.setProperty("otel.sdk.disabled", "false"); // traces to OTLP; off otherwise (application.yml)
+        }
         if (named.contains("prod")) {
             refuseUnsafeProductionSettings(args);
         }

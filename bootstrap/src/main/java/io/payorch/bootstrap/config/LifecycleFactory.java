@@ -21,7 +21,9 @@ import io.payorch.application.service.CloseQrService;
 import io.payorch.application.service.ExpirySweepService;
 import io.payorch.application.service.NotificationService;
 import io.payorch.application.service.ReconciliationService;
+import io.payorch.bootstrap.observability.SweepSpans;
 import io.payorch.domain.Provider;
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
@@ -75,8 +77,10 @@ class LifecycleFactory {
     @Singleton
     ExpirySweepService expirySweepService(QrExpiryPort qrs, OtpExpiryPort otps, Clock clock, SweepSettings settings,
                                           LifecycleCounters counters,
-                                          @Named(TaskExecutors.BLOCKING) ExecutorService blocking, ClaimGate gate) {
-        return new ExpirySweepService(qrs, otps, clock, settings, counters, blocking, gate);
+                                          @Named(TaskExecutors.BLOCKING) ExecutorService blocking, ClaimGate gate,
+                                          OpenTelemetry openTelemetry) {
+        SweepSpans spans = new SweepSpans(openTelemetry);
+        return new ExpirySweepService(spans.qrs(qrs), spans.otps(otps), clock, settings, counters, blocking, gate);
     }
 
     @Singleton

@@ -22,10 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -82,7 +78,7 @@ class GracefulShutdownIT {
         aop.start();
         aop.stubFor(post(urlPathEqualTo("/api/AOP/V4/DynamicQRCode")).willReturn(aResponse()
                 .withStatus(200).withHeader("Content-Type", "application/json").withFixedDelay(300)
-                .withBody(aopAnswerValidForADay())));
+                .withBody(ProviderPages.aopSuccessValidForADay())));
 
         List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
         long expiredByFirst;
@@ -206,13 +202,6 @@ class GracefulShutdownIT {
         env.put("DATASOURCES_DEFAULT_MAXIMUM_POOL_SIZE", "10");
         env.put("PAYORCH_PROVIDERS_AOP_BASE_URL", aop.baseUrl());
         return env;
-    }
-
-    /** The AOPay page's own success answer, its QR valid until tomorrow instead of 2024. */
-    private static String aopAnswerValidForADay() {
-        String tomorrow = OffsetDateTime.now(ZoneOffset.ofHoursMinutes(5, 30)).plusDays(1).truncatedTo(ChronoUnit.SECONDS)
-                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        return ProviderPages.body("aop-success.json").replace("2024-07-28T23:36:09+05:30", tomorrow);
     }
 
     private void seedDueQrs() throws Exception {
