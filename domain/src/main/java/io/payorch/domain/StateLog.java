@@ -23,9 +23,9 @@ final class StateLog<S extends Enum<S> & LifecycleState<S>> {
         this.version = version;
     }
 
-    /** Records the creation event of a new aggregate. */
-    void created(Instant at) {
-        pending.add(new StateChange(null, status.name(), at, "created", "api"));
+    /** Records the creation event of a new aggregate, made by {@code source}. */
+    void created(Instant at, String source) {
+        pending.add(new StateChange(null, status.name(), at, "created", source));
     }
 
     /** Moves to {@code next} if the lifecycle allows it; refuses (recording nothing) otherwise. */

@@ -2,7 +2,6 @@ package io.payorch.domain;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -11,28 +10,23 @@ import java.util.regex.Pattern;
  * from the moment the provider confirmed sending it. Personal data beyond the masked mobile is
  * never part of this object: it is passed to the provider and forgotten.
  */
-public final class TransferOtp {
+public final class TransferOtp extends Lifecycle<TransferOtpStatus> {
 
     public static final Duration OTP_VALIDITY = Duration.ofSeconds(90);
     private static final Pattern MASKED_MOBILE = Pattern.compile("\\d{0,2}X{4,}\\d{0,2}");
 
-    private final String id;
-    private final String registrationId;
     private final String remitterMobileMasked;
     private final String remitterMobileHash;
     private final String beneficiaryId;
     private final TransferType transferType;
     private final Money amount;
-    private final Instant createdAt;
     private String providerState;
     private Instant sentAt;
     private Expiry expiry;
-    private String failureReason;
-    private final StateLog<TransferOtpStatus> log;
 
     private TransferOtp(Snapshot s) {
-        this.id = Objects.requireNonNull(s.id(), "id");
-        this.registrationId = Objects.requireNonNull(s.registrationId(), "registrationId");
+        super("transfer OTP", s.id(), s.merchantId(), s.registrationId(), s.createdAt(), s.status(), s.version(),
+                s.failureReason(), TransferOtpStatus.FAILED, TransferOtpStatus.UNKNOWN);
         this.remitterMobileMasked = Objects.requireNonNull(s.remitterMobileMasked(), "remitterMobileMasked");
         if (!MASKED_MOBILE.matcher(remitterMobileMasked).matches()) {
             // the full number is personal data: this object must never be able to carry it
@@ -42,20 +36,19 @@ public final class TransferOtp {
         this.beneficiaryId = Objects.requireNonNull(s.beneficiaryId(), "beneficiaryId");
         this.transferType = Objects.requireNonNull(s.transferType(), "transferType");
         this.amount = Objects.requireNonNull(s.amount(), "amount");
-        this.createdAt = Objects.requireNonNull(s.createdAt(), "createdAt");
-        this.log = new StateLog<>("transfer OTP", Objects.requireNonNull(s.status(), "status"), s.version());
         this.providerState = s.providerState();
         this.sentAt = s.sentAt();
         this.expiry = s.expiresAt() == null ? null : new Expiry(s.expiresAt());
-        this.failureReason = s.failureReason();
     }
 
-    public static TransferOtp open(String id, String registrationId, String remitterMobileMasked,
+    /** A new OTP request of merchant {@code merchantId}, recorded before the provider is called. */
+    public static TransferOtp open(String id, String merchantId, String registrationId, String remitterMobileMasked,
                                    String remitterMobileHash, String beneficiaryId, TransferType transferType,
                                    Money amount, Instant now) {
         TransferOtp otp = new TransferOtp(new Snapshot(id, registrationId, remitterMobileMasked, remitterMobileHash,
-                beneficiaryId, transferType, amount, now, 0, TransferOtpStatus.PENDING, null, null, null, null));
-        otp.log.created(now);
+                beneficiaryId, transferType, amount, now, 0, TransferOtpStatus.PENDING, null, null, null, null,
+                merchantId));
+        otp.recordCreation(now);
         return otp;
     }
 
@@ -81,61 +74,32 @@ public final class TransferOtp {
         this.expiry = Expiry.after(now, OTP_VALIDITY);
     }
 
-    public void fail(String reason, Instant now, String source) {
-        move(TransferOtpStatus.FAILED, now, reason, source);
-        this.failureReason = reason;
-    }
-
-    public void markUnknown(String reason, Instant now, String source) {
-        move(TransferOtpStatus.UNKNOWN, now, reason, source);
-        this.failureReason = reason;
-    }
-
     public void expire(Instant now, String source) {
         move(TransferOtpStatus.EXPIRED, now, "OTP validity of 90 s passed", source);
     }
 
     public boolean isDueForExpiry(Instant now) {
-        return log.status().isSent() && expiry != null && expiry.isDueAt(now);
-    }
-
-    private void move(TransferOtpStatus next, Instant now, String reason, String source) {
-        log.move(next, now, reason, source);
-    }
-
-    public List<StateChange> pendingChanges() {
-        return log.pending();
-    }
-
-    /** The repository saved the state and pending changes under a new row version. */
-    public void markSaved(long newVersion) {
-        log.saved(newVersion);
+        return status().isSent() && expiry != null && expiry.isDueAt(now);
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(id, registrationId, remitterMobileMasked, remitterMobileHash, beneficiaryId,
-                transferType, amount, createdAt, log.version(), log.status(), providerState, sentAt,
-                expiry == null ? null : expiry.at(), failureReason);
+        return new Snapshot(id(), registrationId(), remitterMobileMasked, remitterMobileHash, beneficiaryId,
+                transferType, amount, createdAt(), version(), status(), providerState, sentAt,
+                expiry == null ? null : expiry.at(), failureReason(), merchantId());
     }
 
-    public String id() { return id; }
-    public String registrationId() { return registrationId; }
     public String remitterMobileMasked() { return remitterMobileMasked; }
     public String remitterMobileHash() { return remitterMobileHash; }
     public String beneficiaryId() { return beneficiaryId; }
     public TransferType transferType() { return transferType; }
     public Money amount() { return amount; }
-    public Instant createdAt() { return createdAt; }
-    public long version() { return log.version(); }
-    public TransferOtpStatus status() { return log.status(); }
     public String providerState() { return providerState; }
     public Instant sentAt() { return sentAt; }
     public Expiry expiry() { return expiry; }
-    public String failureReason() { return failureReason; }
 
     public record Snapshot(String id, String registrationId, String remitterMobileMasked, String remitterMobileHash,
                            String beneficiaryId, TransferType transferType, Money amount, Instant createdAt,
                            long version, TransferOtpStatus status, String providerState, Instant sentAt,
-                           Instant expiresAt, String failureReason) {
+                           Instant expiresAt, String failureReason, String merchantId) {
     }
 }

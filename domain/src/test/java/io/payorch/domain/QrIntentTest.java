@@ -24,7 +24,7 @@ class QrIntentTest {
 
     /** Drives a fresh intent into the given state through legal transitions only. */
     private static QrIntent in(QrStatus status, QrUsage usage) {
-        QrIntent qr = QrIntent.open("qr_1", "AOP-554", Money.parse("10"), usage, null, Provider.AOP, T0);
+        QrIntent qr = QrIntent.open("qr_1", "acme", "AOP-554", Money.parse("10"), usage, null, Provider.AOP, T0);
         switch (status) {
             case PENDING -> { }
             case ACTIVE -> qr.activate(ISSUED, T0, "provider");
@@ -85,7 +85,7 @@ class QrIntentTest {
     @Test
     void openingRecordsTheCreationEvent() {
         QrIntent qr = in(QrStatus.PENDING);
-        assertEquals(List.of(new StateChange(null, "PENDING", T0, "created", "api")), qr.pendingChanges());
+        assertEquals(List.of(new StateChange(null, "PENDING", T0, "created", "merchant:acme")), qr.pendingChanges());
     }
 
     @Test
@@ -100,7 +100,7 @@ class QrIntentTest {
 
     @Test
     void aMultipleUseQrAccumulatesPaymentsAndStaysActive() {
-        QrIntent qr = QrIntent.open("qr_2", "R", null, QrUsage.MULTIPLE_USE, null, Provider.RAZORPAY, T0);
+        QrIntent qr = QrIntent.open("qr_2", "acme", "R", null, QrUsage.MULTIPLE_USE, null, Provider.RAZORPAY, T0);
         qr.activate(new ProviderQr(Provider.RAZORPAY, "qr_X", null, "https://rzp.io/i/x", null), T0, "provider");
         qr.recordPayment(Money.parse("10.10"), T0, "webhook");
         qr.recordPayment(Money.parse("20.20"), T0, "webhook");
@@ -129,7 +129,7 @@ class QrIntentTest {
     @Test
     void aSingleUseQrNeedsAnAmount() {
         assertThrows(DomainException.class,
-                () -> QrIntent.open("qr_3", "R", null, QrUsage.SINGLE_USE, null, Provider.AOP, T0));
+                () -> QrIntent.open("qr_3", "acme", "R", null, QrUsage.SINGLE_USE, null, Provider.AOP, T0));
     }
 
     @Test

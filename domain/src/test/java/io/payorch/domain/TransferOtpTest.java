@@ -38,7 +38,7 @@ class TransferOtpTest {
             TransferOtpStatus.EXPIRED, EnumSet.noneOf(TransferOtpStatus.class));
 
     private static TransferOtp open() {
-        return TransferOtp.open("otp_1", "AOP-554", "98XXXXXX10", "ab12", "60600077", TransferType.IMPS,
+        return TransferOtp.open("otp_1", "acme", "AOP-554", "98XXXXXX10", "ab12", "60600077", TransferType.IMPS,
                 Money.ofRupees(100), T0);
     }
 
@@ -209,7 +209,7 @@ class TransferOtpTest {
 
     @Test
     void anUnmaskedMobileCannotBeHeld() {
-        assertThrows(IllegalArgumentException.class, () -> TransferOtp.open("otp_1", "AOP-554", "9876543210", "ab12",
+        assertThrows(IllegalArgumentException.class, () -> TransferOtp.open("otp_1", "acme", "AOP-554", "9876543210", "ab12",
                 "60600077", TransferType.IMPS, Money.ofRupees(100), T0));
     }
 

@@ -4,9 +4,9 @@ import io.payorch.application.FieldError;
 import io.payorch.application.port.out.ProviderOutcome;
 import io.payorch.application.port.out.QrProviderPort;
 import io.payorch.application.port.out.QrProviderRequest;
-import io.payorch.application.provider.ProviderEndpoint;
-import io.payorch.application.provider.ProviderTransport;
-import io.payorch.application.provider.V4QrFormat;
+import io.payorch.wire.ProviderEndpoint;
+import io.payorch.wire.ProviderTransport;
+import io.payorch.wire.V4QrFormat;
 import io.payorch.domain.Provider;
 import io.payorch.domain.ProviderQr;
 

@@ -4,10 +4,10 @@ import io.payorch.application.FieldError;
 import io.payorch.application.port.out.ProviderOutcome;
 import io.payorch.application.port.out.QrProviderPort;
 import io.payorch.application.port.out.QrProviderRequest;
-import io.payorch.application.provider.ProviderAnswer;
-import io.payorch.application.provider.ProviderEndpoint;
-import io.payorch.application.provider.ProviderTransport;
-import io.payorch.application.provider.V4QrFormat;
+import io.payorch.wire.ProviderAnswer;
+import io.payorch.wire.ProviderEndpoint;
+import io.payorch.wire.ProviderTransport;
+import io.payorch.wire.V4QrFormat;
 import io.payorch.domain.Provider;
 import io.payorch.domain.ProviderQr;
 
@@ -93,12 +93,14 @@ public final class BosQrClient implements QrProviderPort {
         headers.put("Authorization", "Bearer " + token);
         return transport.exchange("POST", endpoint.resolve(PATH), headers, body,
                 answer -> answer.status() == 401
-                        ? new ProviderOutcome.Rejected<>("401", "bearer token refused", 401)
+                        ? new ProviderOutcome.Rejected<>("401", "bearer token refused",
+                                ProviderOutcome.Reason.AUTHENTICATION_FAILED)
                         : V4QrFormat.read(Provider.BOS, answer));
     }
 
     private static boolean refusedToken(ProviderOutcome<ProviderQr> outcome) {
-        return outcome instanceof ProviderOutcome.Rejected<ProviderQr> r && r.httpStatus() == 401;
+        return outcome instanceof ProviderOutcome.Rejected<ProviderQr> r
+                && r.reason() == ProviderOutcome.Reason.AUTHENTICATION_FAILED;
     }
 
     private ProviderOutcome<BearerToken> fetchToken() {
@@ -123,7 +125,7 @@ public final class BosQrClient implements QrProviderPort {
         }
         var value = answer.text("access_token").or(() -> answer.text("token"));
         if (value.isEmpty()) {
-            return new ProviderOutcome.Rejected<>(code, message, answer.status());
+            return new ProviderOutcome.Rejected<>(code, message, answer.rejectionReason());
         }
         Duration lifetime = DEFAULT_TOKEN_LIFETIME;
         var seconds = answer.text("expires_in").or(() -> answer.text("expiresIn"));

@@ -2,8 +2,7 @@ package io.payorch.adapters.dmt;
 
 import io.payorch.application.port.out.ProviderOutcome;
 import io.payorch.application.port.out.SentOtp;
-import io.payorch.application.port.out.TransferOtpProviderPort;
-import io.payorch.application.provider.ProviderAnswer;
+import io.payorch.wire.ProviderAnswer;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -46,7 +45,8 @@ final class DmtAnswerReader {
             return new ProviderOutcome.Accepted<>(new SentOtp(SentOtp.Purpose.TRANSFER, state.orElse(null)));
         }
         if (succeeded.isPresent() && !succeeded.get()) {
-            return new ProviderOutcome.Rejected<>(code.orElse(String.valueOf(status)), message, status);
+            return new ProviderOutcome.Rejected<>(code.orElse(String.valueOf(status)), message,
+                    answer.rejectionReason());
         }
         return new ProviderOutcome.Unknown<>("unrecognised answer (HTTP " + status + ")", false);
     }
@@ -59,6 +59,6 @@ final class DmtAnswerReader {
     }
 
     private static ProviderOutcome<SentOtp> authenticationFailed(String code, String message) {
-        return new ProviderOutcome.Rejected<>(code, message, TransferOtpProviderPort.AUTHENTICATION_FAILED);
+        return new ProviderOutcome.Rejected<>(code, message, ProviderOutcome.Reason.AUTHENTICATION_FAILED);
     }
 }

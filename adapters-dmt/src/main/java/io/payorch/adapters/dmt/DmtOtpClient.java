@@ -4,8 +4,8 @@ import io.payorch.application.port.out.ProviderOutcome;
 import io.payorch.application.port.out.SentOtp;
 import io.payorch.application.port.out.TransferOtpProviderPort;
 import io.payorch.application.port.out.TransferOtpProviderRequest;
-import io.payorch.application.provider.ProviderEndpoint;
-import io.payorch.application.provider.ProviderTransport;
+import io.payorch.wire.ProviderEndpoint;
+import io.payorch.wire.ProviderTransport;
 
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.payorch.adapters.oqpay;
 
 import io.payorch.application.port.out.ProviderOutcome;
-import io.payorch.application.provider.ProviderAnswer;
+import io.payorch.wire.ProviderAnswer;
 import io.payorch.domain.Provider;
 import io.payorch.domain.ProviderQr;
 
@@ -39,7 +39,7 @@ final class OqpayAnswerReader {
         String message = answer.errorMessage();
         Optional<String> success = answer.text("success").map(s -> s.toLowerCase(Locale.ROOT));
         if (success.isPresent() && success.get().equals("false")) {
-            return new ProviderOutcome.Rejected<>(code, message, answer.status());
+            return new ProviderOutcome.Rejected<>(code, message, answer.rejectionReason());
         }
         Map<String, Object> data = answer.object("data").orElse(null);
         if (data == null || success.isEmpty() || !success.get().equals("true")) {
@@ -47,7 +47,7 @@ final class OqpayAnswerReader {
         }
         String status = ProviderAnswer.text(data, "status").orElse("").toUpperCase(Locale.ROOT);
         if (status.startsWith("FAIL") || status.equals("REJECTED") || status.equals("ERROR")) {
-            return new ProviderOutcome.Rejected<>(status, message, answer.status());
+            return new ProviderOutcome.Rejected<>(status, message, answer.rejectionReason());
         }
         Optional<String> intent = ProviderAnswer.text(data, "qrString").or(() -> ProviderAnswer.text(data, "upiLink"));
         if (intent.isEmpty()) {

@@ -1,7 +1,7 @@
 package io.payorch.adapters.razorpay;
 
 import io.payorch.application.port.out.ProviderOutcome;
-import io.payorch.application.provider.ProviderAnswer;
+import io.payorch.wire.ProviderAnswer;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -31,7 +31,7 @@ final class RazorpayAnswerReader {
             String message = ProviderAnswer.text(e, "field").map(f -> description + " (field: " + f + ")")
                     .orElse(description);
             if (answer.status() >= 200 && answer.status() < 300) {
-                return new ProviderOutcome.Rejected<>(code, message, answer.status());
+                return new ProviderOutcome.Rejected<>(code, message, answer.rejectionReason());
             }
             if (answer.status() == 401) {
                 // our key id or secret is wrong: Razorpay processed nothing, and another provider may serve

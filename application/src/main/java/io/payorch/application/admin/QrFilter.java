@@ -7,5 +7,5 @@ import java.time.Instant;
 
 /** Admin QR search; every field optional. {@code createdFrom} is inclusive, {@code createdTo} exclusive. */
 public record QrFilter(QrStatus status, Provider provider, String registrationId, Instant createdFrom,
-                       Instant createdTo) {
+                       Instant createdTo, String merchant) {
 }

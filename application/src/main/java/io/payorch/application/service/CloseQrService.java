@@ -7,6 +7,7 @@ import io.payorch.application.ProviderAttempt;
 import io.payorch.application.port.out.ProviderOutcome;
 import io.payorch.application.port.out.QrIntentStore;
 import io.payorch.application.port.out.QrProviderPort;
+import io.payorch.domain.Actor;
 import io.payorch.domain.IllegalTransitionException;
 import io.payorch.domain.Provider;
 import io.payorch.domain.ProviderQr;
@@ -38,8 +39,9 @@ public final class CloseQrService implements CloseQrIntentUseCase {
     }
 
     @Override
-    public QrIntent close(String id, String source) {
-        QrIntent qr = store.findById(id).orElseThrow(() -> new NotFoundException("QR", id));
+    public QrIntent close(String id, Actor actor) {
+        QrIntent qr = store.findById(id).filter(found -> actor.isAdmin() || found.isOwnedBy(actor.merchantId()))
+                .orElseThrow(() -> new NotFoundException("QR", id));
         if (!qr.status().canBecome(QrStatus.CLOSED)) {
             throw new IllegalTransitionException("QR", qr.status(), QrStatus.CLOSED);
         }
@@ -47,7 +49,7 @@ public final class CloseQrService implements CloseQrIntentUseCase {
         if (port != null && port.closesAtProvider()) {
             closeAtProvider(qr, port);
         }
-        qr.close(ON_DEMAND, clock.instant(), source);
+        qr.close(ON_DEMAND, clock.instant(), actor.source());
         store.update(qr);
         return qr;
     }

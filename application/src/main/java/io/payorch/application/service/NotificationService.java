@@ -16,6 +16,7 @@ import io.payorch.application.webhook.ProviderNotification;
 import io.payorch.application.webhook.RazorpayNotificationReader;
 import io.payorch.application.webhook.WebhookSignature;
 import io.payorch.domain.DomainException;
+import io.payorch.domain.Actor;
 import io.payorch.domain.Provider;
 import io.payorch.domain.QrIntent;
 import io.payorch.domain.QrStatus;
@@ -38,7 +39,6 @@ import java.util.Optional;
  */
 public final class NotificationService implements ReceiveNotificationUseCase, HeldPaymentReplay {
 
-    private static final String SOURCE = "webhook";
     private static final int ATTEMPTS = 5;
 
     private final Map<Provider, String> secrets = new EnumMap<>(Provider.class);
@@ -127,7 +127,7 @@ public final class NotificationService implements ReceiveNotificationUseCase, He
             if (flag.isPresent()) {
                 notifications.resolveHeld(p.provider(), p.paymentId(), Outcome.FLAGGED.label(), flag.get());
             } else {
-                qr.recordPayment(p.amount(), clock.instant(), SOURCE);
+                qr.recordPayment(p.amount(), clock.instant(), Actor.provider(p.provider()).source());
                 notifications.resolveHeld(p.provider(), p.paymentId(), Outcome.APPLIED.label(), null);
                 applied++;
             }
@@ -183,7 +183,7 @@ public final class NotificationService implements ReceiveNotificationUseCase, He
         }
         NotificationReceipt receipt = record(n, qr, now, Outcome.APPLIED, null);
         if (receipt.outcome() == Outcome.APPLIED) {
-            qr.recordPayment(p.amount(), now, SOURCE);
+            qr.recordPayment(p.amount(), now, Actor.provider(n.provider()).source());
             qrs.update(qr);
         }
         return receipt;
@@ -231,7 +231,7 @@ public final class NotificationService implements ReceiveNotificationUseCase, He
             // the payment's own notification makes it PAID; closing first would refuse that payment
             return new NotificationReceipt(Outcome.IGNORED, qr.id(), "closed as paid: awaiting the payment notification");
         }
-        qr.close(n.closeReason(), now, SOURCE);
+        qr.close(n.closeReason(), now, Actor.provider(n.provider()).source());
         qrs.update(qr);
         return new NotificationReceipt(Outcome.APPLIED, qr.id(), "closed: " + n.closeReason());
     }

@@ -16,6 +16,7 @@ import io.payorch.application.port.out.ProviderOutcome;
 import io.payorch.application.port.out.QrIntentStore;
 import io.payorch.application.port.out.QrProviderPort;
 import io.payorch.application.port.out.QrProviderRequest;
+import io.payorch.domain.Actor;
 import io.payorch.domain.DomainException;
 import io.payorch.domain.Money;
 import io.payorch.domain.Provider;
@@ -41,8 +42,6 @@ import java.util.Optional;
  */
 public final class QrIntentService implements CreateQrIntentUseCase, GetQrIntentUseCase {
 
-    private static final String SOURCE = "api";
-
     private final QrIntentStore store;
     private final Map<Provider, QrProviderPort> providers;
     private final IdGenerator ids;
@@ -60,12 +59,12 @@ public final class QrIntentService implements CreateQrIntentUseCase, GetQrIntent
     }
 
     @Override
-    public QrCreation create(CreateQrCommand command) {
+    public QrCreation create(String merchantId, CreateQrCommand command) {
         String qrId = ids.newId("qr");
         QrProviderRequest request = validated(qrId, command);
         List<QrProviderPort> candidates = candidates(command.provider(), request);
 
-        QrIntent qr = QrIntent.open(qrId, request.registrationId(), request.amount(), request.usage(),
+        QrIntent qr = QrIntent.open(qrId, merchantId, request.registrationId(), request.amount(), request.usage(),
                 request.description(), candidates.get(0).provider(), clock.instant());
         store.insert(qr);
 
@@ -83,7 +82,7 @@ public final class QrIntentService implements CreateQrIntentUseCase, GetQrIntent
                 return accept(qr, request, accepted.value(), attempt);
             }
             if (last instanceof ProviderOutcome.Rejected<ProviderQr> rejected) {
-                qr.fail("rejected by " + port.provider() + ": " + rejected.message(), at, "provider");
+                qr.fail("rejected by " + port.provider() + ": " + rejected.message(), at, source(port.provider()));
                 store.update(qr, attempt);
                 return new QrCreation(qr, Optional.of(new ProviderFailure(Kind.REJECTED, port.provider(),
                         rejected.code(), rejected.message())));
@@ -97,12 +96,12 @@ public final class QrIntentService implements CreateQrIntentUseCase, GetQrIntent
         Instant at = attempt.at();
         Optional<String> defect = issued.upiIntent() == null ? Optional.empty() : defectOf(issued, request);
         if (defect.isPresent()) {
-            qr.fail(defect.get(), at, "provider");
+            qr.fail(defect.get(), at, source(issued.provider()));
             store.update(qr, attempt);
             return new QrCreation(qr, Optional.of(new ProviderFailure(Kind.REJECTED, issued.provider(),
                     "invalid_upi_intent", defect.get())));
         }
-        qr.activate(issued, at, "provider");
+        qr.activate(issued, at, source(issued.provider()));
         store.update(qr, attempt);
         return new QrCreation(qr, Optional.empty());
     }
@@ -118,20 +117,25 @@ public final class QrIntentService implements CreateQrIntentUseCase, GetQrIntent
     private QrCreation giveUp(QrIntent qr, ProviderOutcome<ProviderQr> last, ProviderAttempt lastAttempt) {
         Instant at = clock.instant();
         if (last instanceof ProviderOutcome.Unknown<ProviderQr> unknown) {
-            qr.markUnknown(unknown.reason(), at, "provider");
+            qr.markUnknown(unknown.reason(), at, source(qr.provider()));
             store.update(qr, lastAttempt);
             Kind kind = unknown.timedOut() ? Kind.TIMED_OUT : Kind.UNKNOWN;
             return new QrCreation(qr, Optional.of(new ProviderFailure(kind, qr.provider(), null, unknown.reason())));
         }
         String reason = last instanceof ProviderOutcome.NotAttempted<ProviderQr> n ? n.reason() : "no provider answered";
-        qr.fail("not attempted: " + reason, at, "provider");
+        qr.fail("not attempted: " + reason, at, source(qr.provider()));
         store.update(qr, lastAttempt);
         return new QrCreation(qr, Optional.of(new ProviderFailure(Kind.NOT_ATTEMPTED, qr.provider(), null, reason)));
     }
 
     @Override
-    public QrIntent get(String id) {
-        return store.findById(id).orElseThrow(() -> new NotFoundException("QR", id));
+    public QrIntent get(String merchantId, String id) {
+        return store.findById(id).filter(qr -> qr.isOwnedBy(merchantId))
+                .orElseThrow(() -> new NotFoundException("QR", id));
+    }
+
+    private static String source(Provider provider) {
+        return Actor.provider(provider).source();
     }
 
     private List<QrProviderPort> candidates(String named, QrProviderRequest request) {

@@ -12,6 +12,7 @@ import io.payorch.application.ProviderAttempt;
 import io.payorch.application.port.out.ProviderOutcome;
 import io.payorch.application.port.out.QrIntentStore;
 import io.payorch.application.port.out.QrProviderPort;
+import io.payorch.domain.Actor;
 import io.payorch.domain.Provider;
 import io.payorch.domain.ProviderQr;
 import io.payorch.domain.QrIntent;
@@ -36,7 +37,7 @@ import java.util.Map;
 public final class ReconciliationService implements ReconcileOpenQrsUseCase {
 
     public static final String ABANDONED = "abandoned";
-    private static final String SOURCE = "sweep";
+    private static final String SOURCE = Actor.RECONCILIATION.source();
 
     private final OpenQrClaimPort claims;
     private final QrIntentStore store;
@@ -141,7 +142,8 @@ public final class ReconciliationService implements ReconcileOpenQrsUseCase {
             }
             return "activated";
         }
-        if (answer instanceof ProviderOutcome.Rejected<ProviderQr> rejected && rejected.httpStatus() == 404) {
+        if (answer instanceof ProviderOutcome.Rejected<ProviderQr> rejected
+                && rejected.reason() == ProviderOutcome.Reason.NOT_FOUND) {
             qr.fail("provider has no such QR: " + rejected.message(), now, SOURCE);
             store.update(qr);
             return "failed";

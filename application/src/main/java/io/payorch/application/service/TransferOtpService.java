@@ -15,6 +15,7 @@ import io.payorch.application.port.out.SentOtp;
 import io.payorch.application.port.out.TransferOtpProviderPort;
 import io.payorch.application.port.out.TransferOtpProviderRequest;
 import io.payorch.application.port.out.TransferOtpStore;
+import io.payorch.domain.Actor;
 import io.payorch.domain.TransferOtp;
 
 import java.time.Clock;
@@ -28,8 +29,6 @@ import java.util.Optional;
  * answered. The remitter's personal data lives only in memory for the call.
  */
 public final class TransferOtpService implements SendTransferOtpUseCase, GetTransferOtpUseCase {
-
-    private static final String PROVIDER_SOURCE = "provider";
 
     private final TransferOtpStore store;
     private final TransferOtpProviderPort provider;
@@ -49,10 +48,10 @@ public final class TransferOtpService implements SendTransferOtpUseCase, GetTran
     }
 
     @Override
-    public TransferOtpSending send(SendTransferOtpCommand command) {
+    public TransferOtpSending send(String merchantId, SendTransferOtpCommand command) {
         String otpId = ids.newId("otp");
         TransferOtpProviderRequest request = validator.validated(otpId, command);
-        TransferOtp otp = TransferOtp.open(otpId, request.registrationId(), mobiles.mask(request.remitterMobile()),
+        TransferOtp otp = TransferOtp.open(otpId, merchantId, request.registrationId(), mobiles.mask(request.remitterMobile()),
                 mobiles.keyedHash(request.remitterMobile()), request.beneficiaryId(), request.transferType(),
                 request.amount(), clock.instant());
         store.insert(otp);
@@ -76,28 +75,29 @@ public final class TransferOtpService implements SendTransferOtpUseCase, GetTran
 
     private Optional<ProviderFailure> record(TransferOtp otp, ProviderOutcome<SentOtp> outcome,
                                              TransferOtpProviderRequest request, Instant at) {
+        String source = Actor.provider(provider.name()).source();
         if (outcome instanceof ProviderOutcome.Accepted<SentOtp> accepted) {
             SentOtp sent = accepted.value();
             if (sent.purpose() == SentOtp.Purpose.REGISTRATION) {
-                otp.registrationOtpSent(sent.providerState(), at, PROVIDER_SOURCE);
+                otp.registrationOtpSent(sent.providerState(), at, source);
             } else {
-                otp.otpSent(sent.providerState(), at, PROVIDER_SOURCE);
+                otp.otpSent(sent.providerState(), at, source);
             }
             return Optional.empty();
         }
         if (outcome instanceof ProviderOutcome.Rejected<SentOtp> rejected) {
             String message = redact(rejected.message(), request);
-            boolean authentication = rejected.httpStatus() == TransferOtpProviderPort.AUTHENTICATION_FAILED;
+            boolean authentication = rejected.reason() == ProviderOutcome.Reason.AUTHENTICATION_FAILED;
             String what = authentication ? "authentication failed at " : "rejected by ";
-            otp.fail(what + provider.name() + ": " + rejected.code() + " " + message, at, PROVIDER_SOURCE);
+            otp.fail(what + provider.name() + ": " + rejected.code() + " " + message, at, source);
             return failure(authentication ? Kind.AUTHENTICATION_FAILED : Kind.REJECTED, rejected.code(), message);
         }
         if (outcome instanceof ProviderOutcome.NotAttempted<SentOtp> notAttempted) {
-            otp.fail("not attempted: " + notAttempted.reason(), at, PROVIDER_SOURCE);
+            otp.fail("not attempted: " + notAttempted.reason(), at, source);
             return failure(Kind.NOT_ATTEMPTED, null, notAttempted.reason());
         }
         ProviderOutcome.Unknown<SentOtp> unknown = (ProviderOutcome.Unknown<SentOtp>) outcome;
-        otp.markUnknown(unknown.reason(), at, PROVIDER_SOURCE);
+        otp.markUnknown(unknown.reason(), at, source);
         return failure(unknown.timedOut() ? Kind.TIMED_OUT : Kind.UNKNOWN, null, unknown.reason());
     }
 
@@ -125,7 +125,8 @@ public final class TransferOtpService implements SendTransferOtpUseCase, GetTran
     }
 
     @Override
-    public TransferOtp get(String id) {
-        return store.findById(id).orElseThrow(() -> new NotFoundException("transfer OTP", id));
+    public TransferOtp get(String merchantId, String id) {
+        return store.findById(id).filter(otp -> otp.isOwnedBy(merchantId))
+                .orElseThrow(() -> new NotFoundException("transfer OTP", id));
     }
 }

@@ -1,6 +1,5 @@
 package io.payorch.application.webhook;
 
-import io.payorch.application.provider.ProviderAnswer;
 import io.payorch.domain.DomainException;
 import io.payorch.domain.Money;
 
@@ -23,7 +22,11 @@ final class JsonFields {
         if (value instanceof Map<?, ?> || value instanceof Iterable<?> || value instanceof Boolean) {
             throw new DomainException(key, "must be a string or a number");
         }
-        return ProviderAnswer.text(object, key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        String text = value instanceof String string ? string : String.valueOf(value);
+        return text.isBlank() ? Optional.empty() : Optional.of(text);
     }
 
     @SuppressWarnings("unchecked")

@@ -2,6 +2,8 @@ package io.payorch.application.service;
 
 import io.payorch.application.ProviderCallFailedException;
 import io.payorch.application.port.out.ProviderOutcome;
+import io.payorch.application.NotFoundException;
+import io.payorch.domain.Actor;
 import io.payorch.domain.IllegalTransitionException;
 import io.payorch.domain.Money;
 import io.payorch.domain.Provider;
@@ -36,7 +38,7 @@ class CloseQrServiceTest {
         razorpay.closeAnswer = new ProviderOutcome.Accepted<>(new ProviderQr(Provider.RAZORPAY, "qr_HMsVL8HOpbMcjU",
                 null, null, null));
 
-        QrIntent closed = service.close("qr_1", "api");
+        QrIntent closed = service.close("qr_1", Actor.merchant("acme"));
 
         assertEquals(List.of("close qr_HMsVL8HOpbMcjU"), razorpay.calls);
         assertEquals(QrStatus.CLOSED, closed.status());
@@ -48,23 +50,31 @@ class CloseQrServiceTest {
     @Test
     void whenRazorpayRefusesOrTimesOutTheQrStaysActive() {
         active("qr_1", Provider.RAZORPAY, "qr_HMsVL8HOpbMcjU");
-        razorpay.closeAnswer = new ProviderOutcome.Rejected<>("BAD_REQUEST_ERROR", "QR code is already closed", 400);
+        razorpay.closeAnswer = new ProviderOutcome.Rejected<>("BAD_REQUEST_ERROR", "QR code is already closed", ProviderOutcome.Reason.INVALID_REQUEST);
         ProviderCallFailedException refused = assertThrows(ProviderCallFailedException.class,
-                () -> service.close("qr_1", "api"));
+                () -> service.close("qr_1", Actor.merchant("acme")));
         assertEquals(ProviderCallFailedException.Kind.REJECTED, refused.kind());
 
         razorpay.closeAnswer = new ProviderOutcome.Unknown<>("no answer within the read timeout", true);
         assertEquals(ProviderCallFailedException.Kind.TIMED_OUT,
-                assertThrows(ProviderCallFailedException.class, () -> service.close("qr_1", "api")).kind());
+                assertThrows(ProviderCallFailedException.class, () -> service.close("qr_1", Actor.merchant("acme"))).kind());
         assertEquals(QrStatus.ACTIVE, store.findById("qr_1").orElseThrow().status());
     }
 
     @Test
     void otherProvidersQrsAreClosedInPayorchWithoutACall() {
         active("qr_2", Provider.AOP, "AOP554V221201");
-        assertEquals(QrStatus.CLOSED, service.close("qr_2", "admin").status());
+        assertEquals(QrStatus.CLOSED, service.close("qr_2", Actor.admin("ops")).status());
         assertTrue(aop.calls.isEmpty());
-        assertEquals("admin", store.history("qr_2").get(store.history("qr_2").size() - 1).source());
+        assertEquals("admin:ops", store.history("qr_2").get(store.history("qr_2").size() - 1).source());
+    }
+
+    @Test
+    void anotherMerchantsQrIsNotFoundAndStaysOpen() {
+        active("qr_1", Provider.RAZORPAY, "qr_HMsVL8HOpbMcjU");
+        assertThrows(NotFoundException.class, () -> service.close("qr_1", Actor.merchant("globex")));
+        assertTrue(razorpay.calls.isEmpty());
+        assertEquals(QrStatus.ACTIVE, store.findById("qr_1").orElseThrow().status());
     }
 
     @Test
@@ -73,12 +83,12 @@ class CloseQrServiceTest {
         QrIntent qr = store.findById("qr_1").orElseThrow();
         qr.recordPayment(Money.ofRupees(10), NOW, "webhook");
         store.update(qr);
-        assertThrows(IllegalTransitionException.class, () -> service.close("qr_1", "api"));
+        assertThrows(IllegalTransitionException.class, () -> service.close("qr_1", Actor.merchant("acme")));
         assertTrue(razorpay.calls.isEmpty());
     }
 
     private void active(String id, Provider provider, String reference) {
-        QrIntent qr = QrIntent.open(id, "REG-1", Money.ofRupees(10), QrUsage.SINGLE_USE, null, provider,
+        QrIntent qr = QrIntent.open(id, "acme", "REG-1", Money.ofRupees(10), QrUsage.SINGLE_USE, null, provider,
                 NOW.minusSeconds(60));
         store.insert(qr);
         qr.activate(new ProviderQr(provider, reference, "upi://pay?pa=a@b&am=10.00", null, NOW.plusSeconds(600)),

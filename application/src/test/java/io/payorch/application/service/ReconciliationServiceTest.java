@@ -79,7 +79,7 @@ class ReconciliationServiceTest {
         StateChange last = last(id);
         assertEquals("UNKNOWN", last.from());
         assertEquals("ACTIVE", last.to());
-        assertEquals("sweep", last.source());
+        assertEquals("reconciliation", last.source());
         assertEquals(1, counters.count(LifecycleCounters.RECONCILIATION, "RAZORPAY", "activated"));
         assertEquals(List.of(id), replayed, "payments held while it was UNKNOWN are applied now");
     }
@@ -92,7 +92,7 @@ class ReconciliationServiceTest {
         assertEquals(QrStatus.UNKNOWN, store.findById(id).orElseThrow().status());
 
         open.add(id);
-        razorpay.fetchAnswer = new ProviderOutcome.Rejected<>("BAD_REQUEST_ERROR", "The id provided does not exist", 404);
+        razorpay.fetchAnswer = new ProviderOutcome.Rejected<>("BAD_REQUEST_ERROR", "The id provided does not exist", ProviderOutcome.Reason.NOT_FOUND);
         assertEquals(1, service.reconcile().failed());
         assertEquals(QrStatus.FAILED, store.findById(id).orElseThrow().status());
         assertEquals("FAILED", last(id).to());
@@ -157,7 +157,7 @@ class ReconciliationServiceTest {
     }
 
     private String unknown() {
-        QrIntent qr = QrIntent.open("qr_u", "REG-1", Money.ofRupees(10), QrUsage.SINGLE_USE, null, Provider.RAZORPAY,
+        QrIntent qr = QrIntent.open("qr_u", "acme", "REG-1", Money.ofRupees(10), QrUsage.SINGLE_USE, null, Provider.RAZORPAY,
                 NOW.minusSeconds(300));
         qr.markUnknown("no answer within the read timeout", NOW.minusSeconds(290), "provider");
         store.insert(qr);
@@ -166,7 +166,7 @@ class ReconciliationServiceTest {
     }
 
     private String pending(String id, Provider provider, Instant createdAt) {
-        QrIntent qr = QrIntent.open(id, "REG-1", Money.ofRupees(10), QrUsage.SINGLE_USE, null, provider, createdAt);
+        QrIntent qr = QrIntent.open(id, "acme", "REG-1", Money.ofRupees(10), QrUsage.SINGLE_USE, null, provider, createdAt);
         store.insert(qr);
         open.add(id);
         return id;

@@ -61,7 +61,7 @@ class TransferOtpServiceTest {
     void sendsTheValidatedRequestAndRecordsTheSentOtpWithItsExpiry() {
         provider.answer = new ProviderOutcome.Accepted<>(new SentOtp(SentOtp.Purpose.TRANSFER, "465185569"));
 
-        TransferOtpSending sending = service.send(valid());
+        TransferOtpSending sending = service.send("acme", valid());
 
         assertTrue(sending.failure().isEmpty());
         TransferOtp otp = store.byId.get("otp_1");
@@ -88,7 +88,7 @@ class TransferOtpServiceTest {
     void aRegistrationOtpIsRecordedWithTheProvidersState() {
         provider.answer = new ProviderOutcome.Accepted<>(new SentOtp(SentOtp.Purpose.REGISTRATION, "b3c1e519"));
 
-        TransferOtpSending sending = service.send(valid());
+        TransferOtpSending sending = service.send("acme", valid());
 
         assertTrue(sending.failure().isEmpty());
         assertEquals(TransferOtpStatus.REGISTRATION_OTP_SENT, sending.otp().status());
@@ -98,9 +98,9 @@ class TransferOtpServiceTest {
 
     @Test
     void anAuthenticationFailureFailsTheOtpAndIsCalledOnce() {
-        provider.answer = new ProviderOutcome.Rejected<>("11", "Authentication failed", 401);
+        provider.answer = new ProviderOutcome.Rejected<>("11", "Authentication failed", ProviderOutcome.Reason.AUTHENTICATION_FAILED);
 
-        TransferOtpSending sending = service.send(valid());
+        TransferOtpSending sending = service.send("acme", valid());
 
         assertEquals(1, provider.requests.size());
         assertEquals(TransferOtpStatus.FAILED, store.byId.get("otp_1").status());
@@ -113,9 +113,9 @@ class TransferOtpServiceTest {
 
     @Test
     void aProviderMessageQuotingPersonalDataIsRedactedBeforeItIsKept() {
-        provider.answer = new ProviderOutcome.Rejected<>("0", "Mobile 9876543210 of Delhi born 20/08/2000 refused", 400);
+        provider.answer = new ProviderOutcome.Rejected<>("0", "Mobile 9876543210 of Delhi born 20/08/2000 refused", ProviderOutcome.Reason.INVALID_REQUEST);
 
-        TransferOtpSending sending = service.send(valid());
+        TransferOtpSending sending = service.send("acme", valid());
 
         assertEquals(TransferOtpSending.Kind.REJECTED, sending.failure().orElseThrow().kind());
         String reason = store.byId.get("otp_1").failureReason();
@@ -129,7 +129,7 @@ class TransferOtpServiceTest {
     void aTimeoutLeavesAnUnknownOtpNeverLost() {
         provider.answer = new ProviderOutcome.Unknown<>("no answer within the read timeout", true);
 
-        TransferOtpSending sending = service.send(valid());
+        TransferOtpSending sending = service.send("acme", valid());
 
         assertEquals(TransferOtpStatus.UNKNOWN, store.byId.get("otp_1").status());
         assertEquals(TransferOtpSending.Kind.TIMED_OUT, sending.failure().orElseThrow().kind());
@@ -140,7 +140,7 @@ class TransferOtpServiceTest {
     void aDefectDuringTheCallLeavesAnUnknownOtpRatherThanAPendingOne() {
         provider.failure = new IllegalStateException("payorch.providers.dmt.base-url is not set");
 
-        TransferOtpSending sending = service.send(valid());
+        TransferOtpSending sending = service.send("acme", valid());
 
         assertEquals(TransferOtpStatus.UNKNOWN, store.byId.get("otp_1").status());
         assertEquals(TransferOtpSending.Kind.UNKNOWN, sending.failure().orElseThrow().kind());
@@ -150,7 +150,7 @@ class TransferOtpServiceTest {
     void anUnreachableProviderFailsTheOtp() {
         provider.answer = new ProviderOutcome.NotAttempted<>("connection refused or not established");
 
-        TransferOtpSending sending = service.send(valid());
+        TransferOtpSending sending = service.send("acme", valid());
 
         assertEquals(TransferOtpStatus.FAILED, store.byId.get("otp_1").status());
         assertEquals(TransferOtpSending.Kind.NOT_ATTEMPTED, sending.failure().orElseThrow().kind());
@@ -160,7 +160,7 @@ class TransferOtpServiceTest {
     void aDisabledProviderIsNeverCalled() {
         provider.enabled = false;
 
-        TransferOtpSending sending = service.send(valid());
+        TransferOtpSending sending = service.send("acme", valid());
 
         assertTrue(provider.requests.isEmpty());
         assertEquals(TransferOtpSending.Kind.NOT_ATTEMPTED, sending.failure().orElseThrow().kind());
@@ -171,7 +171,7 @@ class TransferOtpServiceTest {
         SendTransferOtpCommand bad = new SendTransferOtpCommand(" ", "5876543210", "", "RTGS", "-5", "01234", "",
                 "2000-02-30", "91", "-180.5");
 
-        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> service.send(bad));
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> service.send("acme", bad));
 
         assertEquals(Set.of("registrationId", "remitterMobile", "beneficiaryId", "transferType", "amount", "pincode",
                 "address", "dateOfBirth", "latitude", "longitude"),
@@ -203,7 +203,7 @@ class TransferOtpServiceTest {
                 fields.get("amount"), fields.get("pincode"), fields.get("address"), fields.get("dateOfBirth"),
                 fields.get("latitude"), fields.get("longitude"));
 
-        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> service.send(command));
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> service.send("acme", command));
 
         assertEquals(List.of(field), e.errors().stream().map(FieldError::field).toList());
         assertTrue(store.byId.isEmpty());
@@ -214,7 +214,7 @@ class TransferOtpServiceTest {
         // 2026-11-21T10:00Z is 15:30 on 21 November in India
         provider.answer = new ProviderOutcome.Accepted<>(new SentOtp(SentOtp.Purpose.TRANSFER, "1"));
         SendTransferOtpCommand c = valid();
-        service.send(new SendTransferOtpCommand(c.registrationId(), c.remitterMobile(), c.beneficiaryId(),
+        service.send("acme", new SendTransferOtpCommand(c.registrationId(), c.remitterMobile(), c.beneficiaryId(),
                 c.transferType(), c.amount(), c.pincode(), c.address(), "2008-11-21", "-90", "180"));
 
         assertEquals(LocalDate.of(2008, 11, 21), provider.requests.get(0).dateOfBirth());
@@ -222,7 +222,15 @@ class TransferOtpServiceTest {
 
     @Test
     void anUnknownIdIsNotFound() {
-        assertThrows(NotFoundException.class, () -> service.get("otp_missing"));
+        assertThrows(NotFoundException.class, () -> service.get("acme", "otp_missing"));
+    }
+
+    @Test
+    void anotherMerchantsOtpIsNotFound() {
+        provider.answer = new ProviderOutcome.Accepted<>(new SentOtp(SentOtp.Purpose.TRANSFER, "OTP sent"));
+        String id = service.send("acme", valid()).otp().id();
+        assertEquals(id, service.get("acme", id).id());
+        assertThrows(NotFoundException.class, () -> service.get("globex", id));
     }
 
     private static final class FakeProvider implements TransferOtpProviderPort {

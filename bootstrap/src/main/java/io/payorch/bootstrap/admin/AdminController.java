@@ -17,6 +17,7 @@ import io.payorch.application.port.in.AdminStatsUseCase;
 import io.payorch.application.port.in.BrowseQrIntentsUseCase;
 import io.payorch.application.port.in.BrowseTransferOtpsUseCase;
 import io.payorch.application.port.in.ExpireDueUseCase;
+import io.payorch.bootstrap.admin.AdminViews.AdminQrView;
 import io.payorch.bootstrap.admin.AdminViews.AttemptView;
 import io.payorch.bootstrap.admin.AdminViews.EventView;
 import io.payorch.bootstrap.admin.AdminViews.PageView;
@@ -27,7 +28,6 @@ import io.payorch.bootstrap.admin.AdminViews.SweepResultView;
 import io.payorch.bootstrap.admin.AdminViews.TransferOtpDetailView;
 import io.payorch.bootstrap.admin.AdminViews.TransferOtpView;
 import io.payorch.bootstrap.web.Problem;
-import io.payorch.bootstrap.web.QrView;
 import io.payorch.domain.QrIntent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -67,7 +67,7 @@ class AdminController {
         this.sweeps = sweeps;
     }
 
-    @Get("/qr-codes{?status,provider,registrationId,createdFrom,createdTo,limit,cursor}")
+    @Get("/qr-codes{?status,provider,registrationId,merchant,createdFrom,createdTo,limit,cursor}")
     @Operation(summary = "Search QRs, newest first, with keyset pagination")
     @ApiResponse(responseCode = "200", description = "A page of QRs", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(value = "{\"items\":[{\"id\":\"qr_01JD3Q7Z8XK2M4N6P8R0T2V4W6\",\"provider\":\"AOP\","
@@ -77,16 +77,18 @@ class AdminController {
                     + "\"paymentsCount\":0,\"paymentsTotal\":\"0.00\"}],\"nextCursor\":\"djE6MTc2OTg1NDUzMDEyMzQ1Njpxcl8wMUpE\"}")))
     @ApiResponse(responseCode = "400", description = "A bad filter, limit or cursor (named in errors[])",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    PageView<QrView> searchQrs(
+    PageView<AdminQrView> searchQrs(
             @Parameter(description = "PENDING, ACTIVE, PAID, EXPIRED, CLOSED, FAILED or UNKNOWN") @Nullable @QueryValue String status,
             @Parameter(description = "AOP, OQPAY, BOS or RAZORPAY") @Nullable @QueryValue String provider,
             @Parameter(description = "exact registration id") @Nullable @QueryValue String registrationId,
+            @Parameter(description = "a merchant client id: only its QRs") @Nullable @QueryValue String merchant,
             @Parameter(description = "ISO-8601 instant, inclusive", example = "2026-01-31T00:00:00Z") @Nullable @QueryValue String createdFrom,
             @Parameter(description = "ISO-8601 instant, exclusive", example = "2026-02-01T00:00:00Z") @Nullable @QueryValue String createdTo,
             @Parameter(description = "1 to 200, default 50") @Nullable @QueryValue String limit,
             @Parameter(description = "nextCursor of the previous page") @Nullable @QueryValue String cursor) {
-        Page<QrIntent> page = qrs.search(new SearchQuery(status, provider, registrationId, createdFrom, createdTo, limit, cursor));
-        return new PageView<>(page.items().stream().map(QrView::of).toList(), page.nextCursor());
+        Page<QrIntent> page = qrs.search(new SearchQuery(status, provider, registrationId, createdFrom, createdTo, limit,
+                cursor, merchant));
+        return new PageView<>(page.items().stream().map(AdminQrView::of).toList(), page.nextCursor());
     }
 
     @Get("/qr-codes/{id}")
@@ -94,19 +96,19 @@ class AdminController {
     @ApiResponse(responseCode = "200", description = "The QR", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(value = "{\"id\":\"qr_01JD3Q7Z8XK2M4N6P8R0T2V4W6\",\"provider\":\"AOP\",\"status\":\"ACTIVE\","
                     + "\"amount\":\"10.50\",\"events\":[{\"from\":null,\"to\":\"PENDING\",\"at\":\"2026-01-31T10:15:30Z\","
-                    + "\"reason\":\"created\",\"source\":\"api\"},{\"from\":\"PENDING\",\"to\":\"ACTIVE\","
-                    + "\"at\":\"2026-01-31T10:15:31Z\",\"reason\":\"provider accepted\",\"source\":\"provider\"}],"
+                    + "\"reason\":\"created\",\"source\":\"merchant:acme\"},{\"from\":\"PENDING\",\"to\":\"ACTIVE\","
+                    + "\"at\":\"2026-01-31T10:15:31Z\",\"reason\":\"provider accepted\",\"source\":\"provider:AOP\"}],"
                     + "\"attempts\":[{\"provider\":\"AOP\",\"outcome\":\"accepted\",\"at\":\"2026-01-31T10:15:31Z\","
                     + "\"detail\":\"reference AOP1PLS42N2S0XJI\"}]}")))
     @ApiResponse(responseCode = "404", description = "No such QR",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     QrDetailView qr(String id) {
         QrIntentDetail detail = qrs.detail(id);
-        return new QrDetailView(QrView.of(detail.qr()), detail.events().stream().map(EventView::of).toList(),
+        return new QrDetailView(AdminQrView.of(detail.qr()), detail.events().stream().map(EventView::of).toList(),
                 detail.attempts().stream().map(AttemptView::of).toList());
     }
 
-    @Get("/transfer-otps{?status,registrationId,createdFrom,createdTo,limit,cursor}")
+    @Get("/transfer-otps{?status,registrationId,merchant,createdFrom,createdTo,limit,cursor}")
     @Operation(summary = "Search transfer OTPs, newest first, with keyset pagination")
     @ApiResponse(responseCode = "200", description = "A page of transfer OTPs (mobiles masked)")
     @ApiResponse(responseCode = "400", description = "A bad filter, limit or cursor",
@@ -114,12 +116,13 @@ class AdminController {
     PageView<TransferOtpView> searchOtps(
             @Parameter(description = "PENDING, OTP_SENT, REGISTRATION_OTP_SENT, FAILED, UNKNOWN or EXPIRED") @Nullable @QueryValue String status,
             @Nullable @QueryValue String registrationId,
+            @Parameter(description = "a merchant client id: only its OTPs") @Nullable @QueryValue String merchant,
             @Parameter(description = "ISO-8601 instant, inclusive") @Nullable @QueryValue String createdFrom,
             @Parameter(description = "ISO-8601 instant, exclusive") @Nullable @QueryValue String createdTo,
             @Parameter(description = "1 to 200, default 50") @Nullable @QueryValue String limit,
             @Nullable @QueryValue String cursor) {
         Page<TransferOtpRecord> page = otps.search(new SearchQuery(status, null, registrationId, createdFrom, createdTo,
-                limit, cursor));
+                limit, cursor, merchant));
         return new PageView<>(page.items().stream().map(TransferOtpView::of).toList(), page.nextCursor());
     }
 
@@ -142,15 +145,16 @@ class AdminController {
         return HttpResponse.ok(SweepResultView.of(sweeps.expireDue()));
     }
 
-    @Get("/stats")
+    @Get("/stats{?merchant}")
     @Operation(summary = "Counts by provider and status; the last sweep's time, duration and lag")
     @ApiResponse(responseCode = "200", description = "The counts", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(value = "{\"at\":\"2026-01-31T10:15:30Z\",\"qrs\":[{\"provider\":\"AOP\","
                     + "\"status\":\"ACTIVE\",\"count\":12}],\"transferOtps\":[{\"provider\":null,\"status\":\"OTP_SENT\","
                     + "\"count\":3}],\"lastSweep\":{\"at\":\"2026-01-31T10:15:25Z\",\"durationMillis\":14,"
                     + "\"lagMillis\":900,\"qrsExpired\":2,\"otpsExpired\":1}}")))
-    StatsView stats() {
-        return StatsView.of(stats.stats());
+    StatsView stats(@Parameter(description = "a merchant client id: count only its QRs and OTPs")
+                    @Nullable @QueryValue String merchant) {
+        return StatsView.of(stats.stats(merchant));
     }
 
     @Get("/providers")

@@ -4,10 +4,12 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
 import io.payorch.application.port.in.CloseQrIntentUseCase;
+import io.payorch.domain.Actor;
 import io.payorch.bootstrap.web.QrView;
 
-/** {@code POST /admin/qr-codes/{id}/close}: operations close a QR (recorded with source {@code admin}). */
+/** {@code POST /admin/qr-codes/{id}/close}: operations close a QR (recorded with source {@code admin:<client id>}). */
 @Controller("/admin/qr-codes")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminQrCloseController {
@@ -19,7 +21,7 @@ public class AdminQrCloseController {
     }
 
     @Post("/{id}/close")
-    QrView close(String id) {
-        return QrView.of(close.close(id, "admin"));
+    QrView close(String id, Authentication admin) {
+        return QrView.of(close.close(id, Actor.admin(admin.getName())));
     }
 }

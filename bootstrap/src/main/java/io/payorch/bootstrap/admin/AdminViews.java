@@ -13,6 +13,7 @@ import io.payorch.application.admin.TransferOtpRecord;
 import io.payorch.application.ProviderAttempt;
 import io.payorch.bootstrap.web.QrView;
 import io.payorch.domain.Money;
+import io.payorch.domain.QrIntent;
 import io.payorch.domain.StateChange;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -57,7 +58,17 @@ final class AdminViews {
     @Serdeable
     @Schema(name = "QrDetail", description = "A QR with its event history and provider attempts")
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record QrDetailView(@JsonUnwrapped QrView qr, List<EventView> events, List<AttemptView> attempts) {
+    record QrDetailView(@JsonUnwrapped AdminQrView qr, List<EventView> events, List<AttemptView> attempts) {
+    }
+
+    @Serdeable
+    @Schema(name = "AdminQr", description = "A QR as operations see it: with the merchant that owns it")
+    record AdminQrView(@JsonUnwrapped QrView qr,
+                       @Nullable @Schema(description = "the owning merchant client; null for a QR recorded before "
+                               + "merchants owned their QRs") String merchant) {
+        static AdminQrView of(QrIntent qr) {
+            return new AdminQrView(QrView.of(qr), qr.merchantId());
+        }
     }
 
     @Serdeable
@@ -69,11 +80,13 @@ final class AdminViews {
                            @Schema(example = "1500.00") String amount, String status,
                            @Nullable @Schema(description = "the provider's stateresp") String providerState,
                            @Nullable Instant sentAt, @Nullable Instant expiresAt, @Nullable String failureReason,
-                           Instant createdAt) {
+                           Instant createdAt,
+                           @Nullable @Schema(description = "the owning merchant client; null before ownership")
+                           String merchant) {
         static TransferOtpView of(TransferOtpRecord o) {
             return new TransferOtpView(o.id(), o.registrationId(), o.remitterMobileMasked(), o.beneficiaryId(),
                     o.transferType(), Money.ofPaise(o.amountPaise()).toDecimalString(), o.status(), o.providerState(),
-                    o.sentAt(), o.expiresAt(), o.failureReason(), o.createdAt());
+                    o.sentAt(), o.expiresAt(), o.failureReason(), o.createdAt(), o.merchantId());
         }
     }
 
@@ -103,9 +116,12 @@ final class AdminViews {
     @Serdeable
     @Schema(name = "Stats", description = "Counts by provider and status, and the last sweep (null until sweeps report one)")
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record StatsView(Instant at, List<CountView> qrs, List<CountView> transferOtps, @Nullable SweepView lastSweep) {
+    record StatsView(Instant at,
+                     @Nullable @Schema(description = "the merchant counted; null when every merchant's rows are")
+                     String merchant,
+                     List<CountView> qrs, List<CountView> transferOtps, @Nullable SweepView lastSweep) {
         static StatsView of(Stats s) {
-            return new StatsView(s.at(), s.qrs().stream().map(CountView::of).toList(),
+            return new StatsView(s.at(), s.merchant(), s.qrs().stream().map(CountView::of).toList(),
                     s.transferOtps().stream().map(CountView::of).toList(), s.lastSweep().map(SweepView::of).orElse(null));
         }
     }

@@ -2,9 +2,9 @@ package io.payorch.bootstrap.config;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
-import io.payorch.application.admin.AdminQueryService;
-import io.payorch.application.admin.TransferOtpQueryService;
-import io.payorch.application.idempotency.IdempotencyService;
+import io.payorch.application.service.AdminQueryService;
+import io.payorch.application.service.TransferOtpQueryService;
+import io.payorch.application.service.IdempotencyService;
 import io.payorch.application.port.out.ProviderSettingsPort;
 import io.payorch.application.port.out.QrIntentSearchPort;
 import io.payorch.application.port.out.QrIntentStore;

@@ -1,5 +1,6 @@
 package io.payorch.bootstrap.config;
 
+import io.payorch.bootstrap.transport.MicronautProviderTransport;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.env.Environment;
@@ -8,8 +9,8 @@ import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.payorch.application.provider.ProviderEndpoint;
-import io.payorch.application.provider.ProviderTransport;
+import io.payorch.wire.ProviderEndpoint;
+import io.payorch.wire.ProviderTransport;
 import io.payorch.bootstrap.observability.MeteredProviderTransport;
 import io.payorch.bootstrap.observability.ProviderCallStats;
 import io.payorch.bootstrap.observability.TracedProviderTransport;

@@ -3,8 +3,8 @@ package io.payorch.bootstrap.observability;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.payorch.application.port.out.ProviderOutcome;
-import io.payorch.application.provider.ProviderAnswer;
-import io.payorch.application.provider.ProviderTransport;
+import io.payorch.wire.ProviderAnswer;
+import io.payorch.wire.ProviderTransport;
 
 import java.net.URI;
 import java.time.Clock;

@@ -27,12 +27,6 @@ import java.util.Map;
 @Transactional
 public class JdbcQrIntentSearch implements QrIntentSearchPort {
 
-    private static final String COLUMNS = "id, registration_id, provider, amount_paise, usage, description, status,"
-            + " provider_reference, upi_intent, image_url, expires_at, closed_at, close_reason, failure_reason,"
-            + " payments_count, payments_total_paise, created_at, updated_at, version";
-
-    private static final String COUNTS_SQL =
-            "SELECT provider, status, count(*) FROM qr_intent GROUP BY provider, status ORDER BY provider, status";
 
     /** Served by qr_intent_status_created_idx: only the open rows are read, however many finished ones there are. */
     static final String OPEN_COUNTS_SQL = "SELECT provider, status, count(*) FROM qr_intent WHERE status IN ("
@@ -50,16 +44,17 @@ public class JdbcQrIntentSearch implements QrIntentSearchPort {
                 .equal("status", filter.status() == null ? null : filter.status().name())
                 .equal("provider", filter.provider() == null ? null : filter.provider().name())
                 .equal("registration_id", filter.registrationId())
+                .equal("merchant_id", filter.merchant())
                 .atLeast("created_at", filter.createdFrom())
                 .before("created_at", filter.createdTo())
                 .after(after == null ? null : after.createdAt(), after == null ? null : after.id());
-        String sql = "SELECT " + COLUMNS + " FROM qr_intent" + where.sql() + " ORDER BY created_at DESC, id DESC LIMIT ?";
+        String sql = "SELECT " + QrRows.COLUMNS + " FROM qr_intent" + where.sql() + " ORDER BY created_at DESC, id DESC LIMIT ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setInt(where.bind(s), limit);
             List<QrIntent> found = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    found.add(JdbcQrIntentStore.toDomain(row(r)));
+                    found.add(QrRows.read(r));
                 }
             }
             return found;
@@ -69,21 +64,25 @@ public class JdbcQrIntentSearch implements QrIntentSearchPort {
     }
 
     @Override
-    public List<StatusCount> countByProviderAndStatus() {
-        return counts(COUNTS_SQL);
+    public List<StatusCount> countByProviderAndStatus(String merchant) {
+        SqlWhere where = new SqlWhere().equal("merchant_id", merchant);
+        return counts("SELECT provider, status, count(*) FROM qr_intent" + where.sql()
+                + " GROUP BY provider, status ORDER BY provider, status", where);
     }
 
     @Override
     public List<StatusCount> countOpenByProviderAndStatus() {
-        return counts(OPEN_COUNTS_SQL);
+        return counts(OPEN_COUNTS_SQL, new SqlWhere());
     }
 
-    private List<StatusCount> counts(String sql) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
-             ResultSet r = s.executeQuery()) {
+    private List<StatusCount> counts(String sql, SqlWhere where) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            where.bind(s);
             List<StatusCount> counts = new ArrayList<>();
-            while (r.next()) {
-                counts.add(new StatusCount(r.getString(1), r.getString(2), r.getLong(3)));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    counts.add(new StatusCount(r.getString(1), r.getString(2), r.getLong(3)));
+                }
             }
             return counts;
         } catch (SQLException e) {
@@ -111,19 +110,5 @@ public class JdbcQrIntentSearch implements QrIntentSearchPort {
         } catch (SQLException e) {
             throw new IllegalStateException("provider outcomes failed", e);
         }
-    }
-
-    private static QrIntentRow row(ResultSet r) throws SQLException {
-        return new QrIntentRow(r.getString("id"), r.getString("registration_id"), r.getString("provider"),
-                (Long) r.getObject("amount_paise"), r.getString("usage"), r.getString("description"),
-                r.getString("status"), r.getString("provider_reference"), r.getString("upi_intent"),
-                r.getString("image_url"), instant(r, "expires_at"), instant(r, "closed_at"), r.getString("close_reason"),
-                r.getString("failure_reason"), r.getLong("payments_count"), r.getLong("payments_total_paise"),
-                instant(r, "created_at"), instant(r, "updated_at"), r.getLong("version"));
-    }
-
-    static Instant instant(ResultSet r, String column) throws SQLException {
-        Timestamp t = r.getTimestamp(column);
-        return t == null ? null : t.toInstant();
     }
 }

@@ -3,16 +3,15 @@ package io.payorch.bootstrap.persistence;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.payorch.application.ProviderAttempt;
 import io.payorch.application.port.out.QrIntentStore;
-import io.payorch.domain.Money;
 import io.payorch.domain.Provider;
 import io.payorch.domain.QrIntent;
-import io.payorch.domain.QrStatus;
-import io.payorch.domain.QrUsage;
 import io.payorch.domain.StateChange;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,16 +27,14 @@ import java.util.Optional;
 public class JdbcQrIntentStore implements QrIntentStore {
 
     private static final String TABLE = "qr_intent";
-
-    private final QrIntentRepository intents;
+    private static final String FIND_BY_ID = "SELECT " + QrRows.COLUMNS + " FROM " + TABLE + " WHERE id = ?";
     private final QrIntentEventRepository events;
     private final QrProviderAttemptRepository attempts;
     private final ConnectionOperations<Connection> connections;
     private final Clock clock;
 
-    JdbcQrIntentStore(QrIntentRepository intents, QrIntentEventRepository events,
-                      QrProviderAttemptRepository attempts, ConnectionOperations<Connection> connections, Clock clock) {
-        this.intents = intents;
+    JdbcQrIntentStore(QrIntentEventRepository events, QrProviderAttemptRepository attempts,
+                      ConnectionOperations<Connection> connections, Clock clock) {
         this.events = events;
         this.attempts = attempts;
         this.connections = connections;
@@ -48,6 +45,7 @@ public class JdbcQrIntentStore implements QrIntentStore {
     public void insert(QrIntent intent) {
         QrIntent.Snapshot s = intent.snapshot();
         AggregateWrite write = columns(AggregateWrite.insert(TABLE).set("id", s.id()), s)
+                .set("merchant_id", s.merchantId())
                 .set("registration_id", s.registrationId())
                 .set("amount_paise", s.amount() == null ? null : s.amount().paise())
                 .set("usage", s.usage().wire())
@@ -94,7 +92,14 @@ public class JdbcQrIntentStore implements QrIntentStore {
         if (!QrRows.storableId(id)) {
             return Optional.empty();
         }
-        return intents.findById(id).map(JdbcQrIntentStore::toDomain);
+        return SqlTransactions.statement(connections, c -> {
+            try (PreparedStatement s = c.prepareStatement(FIND_BY_ID)) {
+                s.setString(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(QrRows.read(r)) : Optional.<QrIntent>empty();
+                }
+            }
+        });
     }
 
     @Override
@@ -130,13 +135,5 @@ public class JdbcQrIntentStore implements QrIntentStore {
         return attempts.findByQrIdOrderById(qrId).stream()
                 .map(a -> new ProviderAttempt(Provider.valueOf(a.provider()), a.outcome(), a.at(), a.detail()))
                 .toList();
-    }
-
-    static QrIntent toDomain(QrIntentRow r) {
-        return QrIntent.restore(new QrIntent.Snapshot(r.id(), r.registrationId(),
-                r.amountPaise() == null ? null : Money.ofPaise(r.amountPaise()), QrUsage.parse(r.usage()),
-                r.description(), r.createdAt(), r.version(), r.provider() == null ? null : Provider.valueOf(r.provider()),
-                QrStatus.valueOf(r.status()), r.providerReference(), r.upiIntent(), r.imageUrl(), r.expiresAt(),
-                r.closedAt(), r.closeReason(), r.failureReason(), r.paymentsCount(), r.paymentsTotalPaise()));
     }
 }

@@ -28,9 +28,8 @@ import java.util.Optional;
 public class JdbcTransferOtpReader implements TransferOtpReadPort {
 
     private static final String COLUMNS = "id, registration_id, remitter_mobile_masked, beneficiary_id, transfer_type,"
-            + " amount_paise, status, provider_state, sent_at, expires_at, failure_reason, created_at";
+            + " amount_paise, status, provider_state, sent_at, expires_at, failure_reason, created_at, merchant_id";
 
-    private static final String COUNTS_SQL = "SELECT status, count(*) FROM transfer_otp GROUP BY status ORDER BY status";
 
     /** The open states are transfer_otp_open_status_idx's own predicate (V7), which lets this count use that index. */
     static final String OPEN_COUNTS_SQL = "SELECT status, count(*) FROM transfer_otp WHERE status IN ("
@@ -47,6 +46,7 @@ public class JdbcTransferOtpReader implements TransferOtpReadPort {
         SqlWhere where = new SqlWhere()
                 .equal("status", filter.status() == null ? null : filter.status().name())
                 .equal("registration_id", filter.registrationId())
+                .equal("merchant_id", filter.merchant())
                 .atLeast("created_at", filter.createdFrom())
                 .before("created_at", filter.createdTo())
                 .after(after == null ? null : after.createdAt(), after == null ? null : after.id());
@@ -100,22 +100,25 @@ public class JdbcTransferOtpReader implements TransferOtpReadPort {
     }
 
     @Override
-    public List<StatusCount> countByStatus() {
-        return counts(COUNTS_SQL);
+    public List<StatusCount> countByStatus(String merchant) {
+        SqlWhere where = new SqlWhere().equal("merchant_id", merchant);
+        return counts("SELECT status, count(*) FROM transfer_otp" + where.sql() + " GROUP BY status ORDER BY status",
+                where);
     }
 
     @Override
     public List<StatusCount> countOpenByStatus() {
-        return counts(OPEN_COUNTS_SQL);
+        return counts(OPEN_COUNTS_SQL, new SqlWhere());
     }
 
-    private List<StatusCount> counts(String sql) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(sql);
-             ResultSet r = s.executeQuery()) {
+    private List<StatusCount> counts(String sql, SqlWhere where) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            where.bind(s);
             List<StatusCount> counts = new ArrayList<>();
-            while (r.next()) {
-                counts.add(new StatusCount(null, r.getString(1), r.getLong(2)));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    counts.add(new StatusCount(null, r.getString(1), r.getLong(2)));
+                }
             }
             return counts;
         } catch (SQLException e) {
@@ -127,7 +130,7 @@ public class JdbcTransferOtpReader implements TransferOtpReadPort {
         return new TransferOtpRecord(r.getString("id"), r.getString("registration_id"),
                 r.getString("remitter_mobile_masked"), r.getString("beneficiary_id"), r.getString("transfer_type"),
                 r.getLong("amount_paise"), r.getString("status"), r.getString("provider_state"),
-                JdbcQrIntentSearch.instant(r, "sent_at"), JdbcQrIntentSearch.instant(r, "expires_at"),
-                r.getString("failure_reason"), JdbcQrIntentSearch.instant(r, "created_at"));
+                QrRows.instant(r, "sent_at"), QrRows.instant(r, "expires_at"),
+                r.getString("failure_reason"), QrRows.instant(r, "created_at"), r.getString("merchant_id"));
     }
 }

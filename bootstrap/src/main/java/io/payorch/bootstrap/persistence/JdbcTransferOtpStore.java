@@ -42,6 +42,7 @@ public class JdbcTransferOtpStore implements TransferOtpStore {
     public void insert(TransferOtp otp) {
         TransferOtp.Snapshot s = otp.snapshot();
         save(otp, columns(AggregateWrite.insert(TABLE).set("id", s.id()), s)
+                .set("merchant_id", s.merchantId())
                 .set("registration_id", s.registrationId())
                 .set("remitter_mobile_masked", s.remitterMobileMasked())
                 .set("remitter_mobile_hash", s.remitterMobileHash())
@@ -92,6 +93,6 @@ public class JdbcTransferOtpStore implements TransferOtpStore {
         return TransferOtp.restore(new TransferOtp.Snapshot(r.id(), r.registrationId(), r.remitterMobileMasked(),
                 r.remitterMobileHash(), r.beneficiaryId(), TransferType.valueOf(r.transferType()),
                 Money.ofPaise(r.amountPaise()), r.createdAt(), r.version(), TransferOtpStatus.valueOf(r.status()),
-                r.providerState(), r.sentAt(), r.expiresAt(), r.failureReason()));
+                r.providerState(), r.sentAt(), r.expiresAt(), r.failureReason(), r.merchantId()));
     }
 }

@@ -11,12 +11,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 
-/** Plain-SQL reading and writing of QR rows and events, for the statements Micronaut Data cannot express. */
+/** The one mapping of a {@code qr_intent} row to a {@link QrIntent}: its column list and its reader. */
 final class QrRows {
 
     static final String COLUMNS = "id, registration_id, provider, amount_paise, usage, description, status, "
             + "provider_reference, upi_intent, image_url, expires_at, closed_at, close_reason, failure_reason, "
-            + "payments_count, payments_total_paise, created_at, version";
+            + "payments_count, payments_total_paise, created_at, version, merchant_id";
 
     /**
      * Whether an id from a request can be looked up at all: PostgreSQL refuses a NUL in text and
@@ -39,7 +39,7 @@ final class QrRows {
                 QrStatus.valueOf(r.getString("status")), r.getString("provider_reference"), r.getString("upi_intent"),
                 r.getString("image_url"), instant(r, "expires_at"), instant(r, "closed_at"),
                 r.getString("close_reason"), r.getString("failure_reason"), r.getLong("payments_count"),
-                r.getLong("payments_total_paise")));
+                r.getLong("payments_total_paise"), r.getString("merchant_id")));
     }
 
     static Instant instant(ResultSet r, String column) throws SQLException {

@@ -22,5 +22,6 @@ record TransferOtpRow(@Id String id,
                       @Nullable String failureReason,
                       Instant createdAt,
                       Instant updatedAt,
-                      @Version long version) {
+                      @Version long version,
+                      @Nullable String merchantId) {
 }

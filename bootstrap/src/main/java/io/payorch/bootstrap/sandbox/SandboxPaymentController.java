@@ -15,7 +15,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.payorch.application.InvalidRequestException;
-import io.payorch.application.port.in.GetQrIntentUseCase;
+import io.payorch.application.port.in.BrowseQrIntentsUseCase;
 import io.payorch.bootstrap.web.Problem;
 import io.payorch.bootstrap.web.StrictJson;
 import io.payorch.domain.Money;
@@ -39,12 +39,13 @@ public class SandboxPaymentController {
 
     private static final Set<String> FIELDS = Set.of("amount");
 
-    private final GetQrIntentUseCase qrs;
+    /** The simulated provider pays whichever QR it issued, whoever's it is: an operator's read. */
+    private final BrowseQrIntentsUseCase qrs;
     private final SimulatedPayments payments;
     private final SandboxWebhookClient webhook;
     private final JsonMapper json;
 
-    SandboxPaymentController(GetQrIntentUseCase qrs, SimulatedPayments payments, SandboxWebhookClient webhook,
+    SandboxPaymentController(BrowseQrIntentsUseCase qrs, SimulatedPayments payments, SandboxWebhookClient webhook,
                              JsonMapper json) {
         this.qrs = qrs;
         this.payments = payments;
@@ -61,7 +62,7 @@ public class SandboxPaymentController {
             fields.done();
         }
         Money requested = amountText == null ? null : Money.parse(amountText);
-        QrIntent qr = qrs.get(id);
+        QrIntent qr = qrs.detail(id).qr();
         Money amount = requested != null ? requested : qr.amount();
         if (amount == null) {
             throw InvalidRequestException.of("amount", "is required for an open-amount QR");

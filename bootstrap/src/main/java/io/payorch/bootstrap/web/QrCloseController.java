@@ -4,7 +4,9 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
 import io.payorch.application.port.in.CloseQrIntentUseCase;
+import io.payorch.domain.Actor;
 
 /** {@code POST /v1/qr-codes/{id}/close}: the merchant closes an active QR. */
 @Controller("/v1/qr-codes")
@@ -18,7 +20,7 @@ public class QrCloseController {
     }
 
     @Post("/{id}/close")
-    QrView close(String id) {
-        return QrView.of(close.close(id, "api"));
+    QrView close(String id, Authentication client) {
+        return QrView.of(close.close(id, Actor.merchant(client.getName())));
     }
 }

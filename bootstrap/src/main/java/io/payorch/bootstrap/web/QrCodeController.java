@@ -82,11 +82,11 @@ public class QrCodeController {
                                    + "your client; replayed for 24 hours", example = "order-991-attempt")
                            @Nullable @Header(IdempotentExecution.HEADER) String idempotencyKey) {
         CreateQrRequest body = CreateQrRequest.parse(raw);
-        return idempotency.execute(client, "create-qr", idempotencyKey, body, () -> createNow(body));
+        return idempotency.execute(client, "create-qr", idempotencyKey, body, () -> createNow(client.getName(), body));
     }
 
-    private HttpResponse<?> createNow(CreateQrRequest body) {
-        QrCreation created = create.create(toCommand(body));
+    private HttpResponse<?> createNow(String merchantId, CreateQrRequest body) {
+        QrCreation created = create.create(merchantId, toCommand(body));
         QrView view = QrView.of(created.qr());
         if (created.failure().isEmpty()) {
             return HttpResponse.created(view).header("Location", "/v1/qr-codes/" + view.id());
@@ -110,10 +110,10 @@ public class QrCodeController {
     @Get("/{id}")
     @Operation(summary = "Read one QR")
     @ApiResponse(responseCode = "200", description = "The QR", content = @Content(schema = @Schema(implementation = QrView.class)))
-    @ApiResponse(responseCode = "404", description = "No such QR", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    QrView get(String id) {
-        return QrView.of(get.get(id));
+    @ApiResponse(responseCode = "404", description = "No such QR of yours (another merchant's QR is answered the same)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    QrView get(String id, @Parameter(hidden = true) Authentication client) {
+        return QrView.of(get.get(client.getName(), id));
     }
 
     private static CreateQrCommand toCommand(CreateQrRequest body) {

@@ -6,6 +6,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
@@ -70,23 +71,23 @@ public class QrImageController {
     @Get(value = "/image.png{?size}", produces = MediaType.IMAGE_PNG)
     @Operation(summary = "The QR's UPI intent as a PNG image")
     @ApiResponse(responseCode = "200", description = "PNG, size × size pixels", content = @Content(mediaType = "image/png"))
-    HttpResponse<?> png(String id,
+    HttpResponse<?> png(String id, @Parameter(hidden = true) Authentication client,
                         @Parameter(description = "pixels, 128 to 1024", example = "300") @Nullable @QueryValue String size,
                         @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return image(id, size, ifNoneMatch, "png");
+        return image(client.getName(), id, size, ifNoneMatch, "png");
     }
 
     @Get(value = "/image.svg{?size}", produces = "image/svg+xml")
     @Operation(summary = "The QR's UPI intent as an SVG image")
     @ApiResponse(responseCode = "200", description = "SVG with the given width and height", content = @Content(mediaType = "image/svg+xml"))
-    HttpResponse<?> svg(String id, @Parameter(description = "width and height, 128 to 1024") @Nullable @QueryValue String size,
+    HttpResponse<?> svg(String id, @Parameter(hidden = true) Authentication client, @Parameter(description = "width and height, 128 to 1024") @Nullable @QueryValue String size,
                         @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return image(id, size, ifNoneMatch, "svg");
+        return image(client.getName(), id, size, ifNoneMatch, "svg");
     }
 
-    private HttpResponse<?> image(String id, String sizeText, String ifNoneMatch, String format) {
+    private HttpResponse<?> image(String merchantId, String id, String sizeText, String ifNoneMatch, String format) {
         int size = size(sizeText);
-        QrIntent qr = qrs.get(id);
+        QrIntent qr = qrs.get(merchantId, id);
         if (qr.status() != QrStatus.ACTIVE) {
             return Problem.of(HttpStatus.GONE, "qr_not_active",
                     "The QR is " + qr.status() + "; only an ACTIVE QR has an image.").toResponse();

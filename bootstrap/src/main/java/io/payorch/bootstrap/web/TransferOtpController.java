@@ -43,11 +43,12 @@ public class TransferOtpController {
     HttpResponse<?> send(@Nullable @Body byte[] raw, Authentication client,
                          @Nullable @Header(IdempotentExecution.HEADER) String idempotencyKey) {
         SendTransferOtpRequest body = SendTransferOtpRequest.parse(raw);
-        return idempotency.execute(client, "create-transfer-otp", idempotencyKey, body, () -> sendNow(body));
+        return idempotency.execute(client, "create-transfer-otp", idempotencyKey, body,
+                () -> sendNow(client.getName(), body));
     }
 
-    private HttpResponse<?> sendNow(SendTransferOtpRequest body) {
-        TransferOtpSending sending = send.send(toCommand(body));
+    private HttpResponse<?> sendNow(String merchantId, SendTransferOtpRequest body) {
+        TransferOtpSending sending = send.send(merchantId, toCommand(body));
         TransferOtpView view = TransferOtpView.of(sending.otp());
         LOG.info("transfer OTP {} for registration {}: {}", view.id(), view.registrationId(), view.status());
         if (sending.failure().isEmpty()) {
@@ -73,8 +74,8 @@ public class TransferOtpController {
     }
 
     @Get("/{id}")
-    TransferOtpView get(String id) {
-        return TransferOtpView.of(get.get(id));
+    TransferOtpView get(String id, Authentication client) {
+        return TransferOtpView.of(get.get(client.getName(), id));
     }
 
     private static SendTransferOtpCommand toCommand(SendTransferOtpRequest b) {

@@ -49,9 +49,30 @@ class ArchitectureTest {
     }
 
     @Test
+    void theApplicationsPackagesAreFreeOfCycles() {
+        slices().matching("io.payorch.application.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
     void theCoreCarriesNoFrameworkAnnotation() {
         noClasses().that().resideInAnyPackage("io.payorch.domain..", "io.payorch.application..")
                 .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+                .check(classes);
+    }
+
+    @Test
+    void theProviderWireHelpersArePlainJavaAndKnowNoAdapter() {
+        classes().that().resideInAPackage("io.payorch.wire..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("io.payorch.wire..", "io.payorch.application..", "io.payorch.domain..", "java..",
+                        "javax.crypto..")
+                .check(classes);
+    }
+
+    @Test
+    void providerWireKnowledgeStaysOutOfTheApplication() {
+        noClasses().that().resideInAnyPackage("io.payorch.domain..", "io.payorch.application..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.payorch.wire..", "io.payorch.adapters..")
                 .check(classes);
     }
 
@@ -69,7 +90,6 @@ class ArchitectureTest {
             noClasses().that().resideInAPackage(layer)
                     .should().dependOnClassesThat().resideInAPackage("io.payorch.bootstrap.persistence..")
                     .orShould().dependOnClassesThat().resideInAPackage("io.payorch.application.port.out..")
-                    .allowEmptyShould(true)
                     .check(classes);
         }
     }

@@ -51,7 +51,7 @@ class CloseQrTest extends PostgresTestSupport {
 
         LifecycleRows rows = new LifecycleRows(dataSource);
         assertEquals(1, rows.count("SELECT count(*) FROM qr_intent_event WHERE qr_id = ? AND from_status = 'ACTIVE'"
-                + " AND to_status = 'CLOSED' AND reason = 'on_demand' AND source = 'api'", id));
+                + " AND to_status = 'CLOSED' AND reason = 'on_demand' AND source = 'merchant:sandbox-merchant'", id));
 
         HttpClientResponseException again = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
                 .exchange(Credentials.asMerchant(HttpRequest.POST("/v1/qr-codes/" + id + "/close", "")), OBJECT));
@@ -67,7 +67,7 @@ class CloseQrTest extends PostgresTestSupport {
                 .exchange(Credentials.asAdmin(HttpRequest.POST("/admin/qr-codes/" + id + "/close", "")), OBJECT);
         assertEquals("CLOSED", closed.body().get("status"));
         assertEquals(1, new LifecycleRows(dataSource).count("SELECT count(*) FROM qr_intent_event WHERE qr_id = ?"
-                + " AND to_status = 'CLOSED' AND source = 'admin'", id));
+                + " AND to_status = 'CLOSED' AND source = 'admin:sandbox-admin'", id));
     }
 
     @Test

@@ -82,7 +82,7 @@ class RazorpayWebhookTest extends PostgresTestSupport {
         assertEquals(1, rows.count("SELECT payments_count FROM qr_intent WHERE id = ?", qrId));
         assertEquals(30_000, rows.count("SELECT payments_total_paise FROM qr_intent WHERE id = ?", qrId));
         assertEquals(1, rows.count("SELECT count(*) FROM qr_intent_event WHERE qr_id = ? AND to_status = 'PAID'"
-                + " AND from_status = 'ACTIVE' AND source = 'webhook'", qrId));
+                + " AND from_status = 'ACTIVE' AND source = 'provider:RAZORPAY'", qrId));
         assertEquals("412345678901", rows.text("SELECT upi_reference FROM qr_payment WHERE payment_id = ?", "pay_" + tag));
         assertEquals("applied", rows.text("SELECT status FROM qr_payment WHERE payment_id = ?", "pay_" + tag));
         assertEquals("applied", rows.text("SELECT outcome FROM webhook_event WHERE event_id = ?", "evt_" + tag));
@@ -127,7 +127,7 @@ class RazorpayWebhookTest extends PostgresTestSupport {
         assertEquals(3, rows.count("SELECT payments_count FROM qr_intent WHERE id = ?", qrId));
         assertEquals(30_076, rows.count("SELECT payments_total_paise FROM qr_intent WHERE id = ?", qrId));
         assertEquals(3, rows.count("SELECT count(*) FROM qr_payment WHERE qr_id = ? AND status = 'applied'", qrId));
-        assertEquals(3, rows.count("SELECT count(*) FROM qr_intent_event WHERE qr_id = ? AND source = 'webhook'", qrId));
+        assertEquals(3, rows.count("SELECT count(*) FROM qr_intent_event WHERE qr_id = ? AND source = 'provider:RAZORPAY'", qrId));
     }
 
     @Test
@@ -203,7 +203,7 @@ class RazorpayWebhookTest extends PostgresTestSupport {
         assertEquals("CLOSED", status(qrId));
         assertEquals("on_demand", rows.text("SELECT close_reason FROM qr_intent WHERE id = ?", qrId));
         assertEquals(1, rows.count("SELECT count(*) FROM qr_intent_event WHERE qr_id = ? AND to_status = 'CLOSED'"
-                + " AND source = 'webhook'", qrId));
+                + " AND source = 'provider:RAZORPAY'", qrId));
     }
 
     @Test

@@ -71,7 +71,7 @@ class ReconciliationTest extends PostgresTestSupport {
 
         for (String id : new String[] {pending, unknown, fresh}) {
             assertEquals(1, rows.count("SELECT count(*) FROM qr_intent_event WHERE qr_id = ? AND to_status = 'FAILED'"
-                    + " AND reason = 'abandoned' AND source = 'sweep'", id), id);
+                    + " AND reason = 'abandoned' AND source = 'reconciliation'", id), id);
         }
         assertEquals(1, rows.count("SELECT count(*) FROM qr_intent_event WHERE qr_id = ? AND from_status = 'UNKNOWN'",
                 unknown));

@@ -115,7 +115,7 @@ class OneStatementWritesTest extends PostgresTestSupport {
     @Test
     void transferOtpWritesAndStaleVersion() {
         String id = ids.newId("otp");
-        TransferOtp otp = TransferOtp.open(id, "REG-1", "98XXXXXX10", "a".repeat(64), "60600077", TransferType.IMPS,
+        TransferOtp otp = TransferOtp.open(id, "acme", "REG-1", "98XXXXXX10", "a".repeat(64), "60600077", TransferType.IMPS,
                 Money.parse("100"), NOW);
         otps.insert(otp);
         TransferOtp stale = otps.findById(id).orElseThrow();
@@ -154,7 +154,7 @@ class OneStatementWritesTest extends PostgresTestSupport {
 
     private QrIntent newQr() {
         String id = ids.newId("qr");
-        return QrIntent.open(id, "REG-1", Money.parse("10.50"), QrUsage.SINGLE_USE,
+        return QrIntent.open(id, "acme", "REG-1", Money.parse("10.50"), QrUsage.SINGLE_USE,
                 "order 1", Provider.AOP, NOW.truncatedTo(ChronoUnit.MICROS));
     }
 }

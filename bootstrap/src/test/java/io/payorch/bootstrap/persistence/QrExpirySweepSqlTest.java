@@ -71,7 +71,7 @@ class QrExpirySweepSqlTest extends PostgresTestSupport {
     private QrIntent activeQr(Instant expiresAt) {
         String id = ids.newId("qr");
         Instant created = expiresAt.minusSeconds(300);
-        QrIntent qr = QrIntent.open(id, "REG-1", Money.parse("10"), QrUsage.SINGLE_USE, null, Provider.AOP, created);
+        QrIntent qr = QrIntent.open(id, "acme", "REG-1", Money.parse("10"), QrUsage.SINGLE_USE, null, Provider.AOP, created);
         store.insert(qr);
         qr.activate(new ProviderQr(Provider.AOP, "REF-" + id, "upi://pay?pa=x@y&am=10", null, expiresAt), created,
                 "provider");

@@ -9,9 +9,9 @@ import io.micronaut.json.JsonMapper;
 import io.payorch.application.port.out.ProviderOutcome;
 import io.payorch.application.port.out.QrProviderPort;
 import io.payorch.application.port.out.QrProviderRequest;
-import io.payorch.application.provider.ProviderEndpoint;
-import io.payorch.application.provider.ProviderTransport;
-import io.payorch.bootstrap.config.MicronautProviderTransport;
+import io.payorch.wire.ProviderEndpoint;
+import io.payorch.wire.ProviderTransport;
+import io.payorch.bootstrap.transport.MicronautProviderTransport;
 import io.payorch.bootstrap.support.ProviderPages;
 import io.payorch.domain.ProviderQr;
 import org.junit.jupiter.api.AfterAll;
@@ -138,7 +138,7 @@ abstract class QrProviderContractTest {
         ProviderOutcome.Rejected<?> rejected = assertInstanceOf(ProviderOutcome.Rejected.class, outcome);
         assertEquals(error.code(), rejected.code());
         assertEquals(error.message(), rejected.message());
-        assertEquals(error.status(), rejected.httpStatus());
+        assertEquals(ProviderOutcome.Reason.INVALID_REQUEST, rejected.reason(), "every documented error is a 400");
     }
 
     @Test

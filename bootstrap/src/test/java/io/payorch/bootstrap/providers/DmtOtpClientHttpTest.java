@@ -8,7 +8,7 @@ import io.payorch.application.port.out.ProviderOutcome;
 import io.payorch.application.port.out.SentOtp;
 import io.payorch.application.port.out.TransferOtpProviderPort;
 import io.payorch.application.port.out.TransferOtpProviderRequest;
-import io.payorch.application.provider.ProviderEndpoint;
+import io.payorch.wire.ProviderEndpoint;
 import io.payorch.bootstrap.config.ProviderRegistry;
 import io.payorch.bootstrap.support.PostgresTestSupport;
 import io.payorch.domain.Money;
@@ -189,7 +189,7 @@ class DmtOtpClientHttpTest extends PostgresTestSupport {
 
         ProviderOutcome<SentOtp> outcome = client.sendOtp(request());
 
-        assertEquals(new ProviderOutcome.Rejected<>("11", "Authentication failed", 401), outcome);
+        assertEquals(new ProviderOutcome.Rejected<>("11", "Authentication failed", ProviderOutcome.Reason.AUTHENTICATION_FAILED), outcome);
         wiremock.verify(1, postRequestedFor(urlEqualTo(PATH)));
     }
 
@@ -197,7 +197,7 @@ class DmtOtpClientHttpTest extends PostgresTestSupport {
     void the401SchemasResponsecodeSpellingIsAlsoAnAuthenticationFailure() {
         answer(401, "{\"responsecode\": 11, \"status\": false, \"message\": \"Authentication failed\"}");
 
-        assertEquals(new ProviderOutcome.Rejected<>("11", "Authentication failed", 401), client.sendOtp(request()));
+        assertEquals(new ProviderOutcome.Rejected<>("11", "Authentication failed", ProviderOutcome.Reason.AUTHENTICATION_FAILED), client.sendOtp(request()));
         wiremock.verify(1, postRequestedFor(urlEqualTo(PATH)));
     }
 
@@ -245,7 +245,7 @@ class DmtOtpClientHttpTest extends PostgresTestSupport {
     void anotherRefusalIsARejectionWithTheProvidersWords() {
         answer(400, "{\"status\": false, \"response_code\": 0, \"message\": \"Invalid BeneID\"}");
 
-        assertEquals(new ProviderOutcome.Rejected<>("0", "Invalid BeneID", 400), client.sendOtp(request()));
+        assertEquals(new ProviderOutcome.Rejected<>("0", "Invalid BeneID", ProviderOutcome.Reason.INVALID_REQUEST), client.sendOtp(request()));
     }
 
     @Test

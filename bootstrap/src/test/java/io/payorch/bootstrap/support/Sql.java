@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +35,30 @@ public final class Sql {
                 r.next();
                 return r.getLong(1);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of the first row as text (null when there is no row). */
+    public static String query(String sql, Object... args) {
+        List<String> values = list(sql, args);
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    /** The first column of every row as text. */
+    public static List<String> list(String sql, Object... args) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    values.add(r.getString(1));
+                }
+            }
+            return values;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -145,8 +145,8 @@ class QrImageTest extends PostgresTestSupport {
     @Test
     void aQrIssuedAsAProviderImagePointsAtThatImage() {
         String id = "qr_rzp_" + UUID.randomUUID().toString().substring(0, 8);
-        Sql.update("INSERT INTO qr_intent (id, registration_id, provider, amount_paise, usage, status, provider_reference,"
-                        + " image_url, expires_at, created_at, updated_at, version) VALUES (?, 'RZP-IMG', 'RAZORPAY', 30000,"
+        Sql.update("INSERT INTO qr_intent (id, merchant_id, registration_id, provider, amount_paise, usage, status, provider_reference,"
+                        + " image_url, expires_at, created_at, updated_at, version) VALUES (?, 'sandbox-merchant', 'RZP-IMG', 'RAZORPAY', 30000,"
                         + " 'single_use', 'ACTIVE', 'qr_HMsVL8HOpbMcjU', 'https://rzp.io/i/BWcUVrLp', ?, ?, ?, 1)",
                 id, Timestamp.from(Instant.now().plusSeconds(600)), Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
         HttpResponse<String> conflict = api.get("/v1/qr-codes/" + id + "/image.png", ApiCalls.merchant());

@@ -101,7 +101,7 @@ class TransferOtpEndToEndTest extends PostgresTestSupport {
         assertEquals(otp.get("providerState"), row.get("provider_state"));
         assertEquals(List.of("null->PENDING", "PENDING->OTP_SENT"), events(id));
         List<StateChange> history = store.history(id);
-        assertEquals(List.of("api", "provider"), history.stream().map(StateChange::source).toList());
+        assertEquals(List.of("merchant:sandbox-merchant", "provider:DMT"), history.stream().map(StateChange::source).toList());
         assertEquals(sentAt, history.get(1).at());
 
         Map<String, Object> read = client.toBlocking().retrieve(Credentials.asMerchant(HttpRequest.GET("/v1/transfer-otps/" + id)), JSON);

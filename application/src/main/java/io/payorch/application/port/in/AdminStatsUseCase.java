@@ -9,8 +9,11 @@ import java.util.List;
 /** Counts and provider health for operations staff. */
 public interface AdminStatsUseCase {
 
-    /** Counts of every state: reads every row, for an operator asking, not for a schedule. */
-    Stats stats();
+    /**
+     * Counts of every state, of one merchant's rows or (merchant null) of all: reads every row, for
+     * an operator asking, not for a schedule.
+     */
+    Stats stats(String merchant);
 
     /** Counts of the states that are not final only: cheap at any table size (the state gauges). */
     OpenStates openStates();

@@ -1,5 +1,6 @@
 package io.payorch.application.port.in;
 
+import io.payorch.domain.Actor;
 import io.payorch.domain.QrIntent;
 
 /**
@@ -10,9 +11,9 @@ import io.payorch.domain.QrIntent;
 public interface CloseQrIntentUseCase {
 
     /**
-     * @param source who asked: {@code api} (merchant) or {@code admin}
-     * @throws io.payorch.application.NotFoundException          when there is no such QR
+     * @param actor who asked: a merchant may close only its own QRs, an admin any
+     * @throws io.payorch.application.NotFoundException          when there is no such QR (for this merchant)
      * @throws io.payorch.application.ProviderCallFailedException when the provider did not close it
      */
-    QrIntent close(String id, String source);
+    QrIntent close(String id, Actor actor);
 }

@@ -4,6 +4,9 @@ import io.payorch.domain.QrIntent;
 
 /** Read one QR. */
 public interface GetQrIntentUseCase {
-    /** @throws io.payorch.application.NotFoundException when there is no such QR */
-    QrIntent get(String id);
+    /**
+     * @throws io.payorch.application.NotFoundException when merchant {@code merchantId} has no such
+     *         QR: another merchant's QR is answered exactly like one that does not exist
+     */
+    QrIntent get(String merchantId, String id);
 }

@@ -4,6 +4,6 @@ import io.payorch.domain.TransferOtp;
 
 /** Read one transfer OTP. */
 public interface GetTransferOtpUseCase {
-    /** @throws io.payorch.application.NotFoundException when there is no such OTP */
-    TransferOtp get(String id);
+    /** @throws io.payorch.application.NotFoundException when merchant {@code merchantId} has no such OTP */
+    TransferOtp get(String merchantId, String id);
 }

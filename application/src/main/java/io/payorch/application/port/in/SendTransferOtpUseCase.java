@@ -7,5 +7,5 @@ public interface SendTransferOtpUseCase {
      * @throws io.payorch.application.InvalidRequestException naming every bad field; nothing is
      *         stored or sent then
      */
-    TransferOtpSending send(SendTransferOtpCommand command);
+    TransferOtpSending send(String merchantId, SendTransferOtpCommand command);
 }

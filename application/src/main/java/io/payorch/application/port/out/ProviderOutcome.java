@@ -11,8 +11,23 @@ public sealed interface ProviderOutcome<T> {
     record Accepted<T>(T value) implements ProviderOutcome<T> {
     }
 
-    /** A definitive "no" from the provider, with its own code and message. */
-    record Rejected<T>(String code, String message, int httpStatus) implements ProviderOutcome<T> {
+    /**
+     * A definitive "no" from the provider, with its own code and message, and what it means as the
+     * adapter that read it decided.
+     */
+    record Rejected<T>(String code, String message, Reason reason) implements ProviderOutcome<T> {
+    }
+
+    /** Why a provider said no, in payorch's terms (the adapter maps its provider's answer to one). */
+    enum Reason {
+        /** The provider refused what was asked (a field, an amount, a state it is in). */
+        INVALID_REQUEST,
+        /** The provider refused payorch's own credentials: nothing else was looked at. */
+        AUTHENTICATION_FAILED,
+        /** The provider has no such resource. */
+        NOT_FOUND,
+        /** The provider understood the request and declined it for a reason of its own. */
+        DECLINED
     }
 
     /** The request never reached the provider (connection refused, provider disabled). */
@@ -29,7 +44,7 @@ public sealed interface ProviderOutcome<T> {
             return new Accepted<>(mapper.apply(a.value()));
         }
         if (this instanceof Rejected<T> r) {
-            return new Rejected<>(r.code(), r.message(), r.httpStatus());
+            return new Rejected<>(r.code(), r.message(), r.reason());
         }
         if (this instanceof NotAttempted<T> n) {
             return new NotAttempted<>(n.reason());

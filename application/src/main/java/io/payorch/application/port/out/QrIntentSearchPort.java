@@ -14,7 +14,8 @@ public interface QrIntentSearchPort {
     /** Up to {@code limit} QRs matching the filter, strictly after {@code after} in (createdAt, id) descending order. */
     List<QrIntent> search(QrFilter filter, PageCursor after, int limit);
 
-    List<StatusCount> countByProviderAndStatus();
+    /** Counts of every QR (of {@code merchant} only, when not null) by provider and state. */
+    List<StatusCount> countByProviderAndStatus(String merchant);
 
     /** Counts of the QRs in a state that is not final, by provider and state; reads only those rows. */
     List<StatusCount> countOpenByProviderAndStatus();

@@ -12,10 +12,8 @@ public interface TransferOtpProviderPort {
     /**
      * Asks the provider to send the OTP, once: never retried, since a retry may send a second OTP.
      * Never throws for a provider failure; the outcome says what happened. A
-     * {@link ProviderOutcome.Rejected} with HTTP status {@value #AUTHENTICATION_FAILED} means the
-     * provider refused payorch's credentials, whatever status it answered with.
+     * {@link ProviderOutcome.Rejected} for {@link ProviderOutcome.Reason#AUTHENTICATION_FAILED}
+     * means the provider refused payorch's credentials, whatever status it answered with.
      */
     ProviderOutcome<SentOtp> sendOtp(TransferOtpProviderRequest request);
-
-    int AUTHENTICATION_FAILED = 401;
 }

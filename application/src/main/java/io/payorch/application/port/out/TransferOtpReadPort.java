@@ -18,7 +18,8 @@ public interface TransferOtpReadPort {
 
     List<StateChange> history(String id);
 
-    List<StatusCount> countByStatus();
+    /** Counts of every transfer OTP (of {@code merchant} only, when not null) by state. */
+    List<StatusCount> countByStatus(String merchant);
 
     /** Counts of the transfer OTPs in a state that is not final, by state; reads only those rows. */
     List<StatusCount> countOpenByStatus();

@@ -1,4 +1,4 @@
-package io.payorch.application.provider;
+package io.payorch.wire;
 
 import io.payorch.application.port.out.ProviderOutcome;
 
@@ -56,7 +56,7 @@ public record ProviderAnswer(int status, Map<String, Object> body) {
         }
         if (text("status").map(s -> s.equalsIgnoreCase("ERROR")).orElse(false)) {
             return Optional.of(status >= 500 ? failureOutcome(errorCode(), errorMessage())
-                    : new ProviderOutcome.Rejected<>(errorCode(), errorMessage(), status));
+                    : new ProviderOutcome.Rejected<>(errorCode(), errorMessage(), rejectionReason()));
         }
         if (status < 200 || status >= 300) {
             return Optional.of(failureOutcome(errorCode(), errorMessage()));
@@ -92,6 +92,21 @@ public record ProviderAnswer(int status, Map<String, Object> body) {
         if (!readable()) {
             return new ProviderOutcome.Unknown<>("unreadable answer (HTTP " + status + ")", false);
         }
-        return new ProviderOutcome.Rejected<>(code, message, status);
+        return new ProviderOutcome.Rejected<>(code, message, rejectionReason());
+    }
+
+    /**
+     * What a "no" in this answer means, by its HTTP status: 401 and 403 refused payorch's
+     * credentials, 404 found nothing, a 2xx carried the refusal in its body, any other is a refused
+     * request.
+     */
+    public ProviderOutcome.Reason rejectionReason() {
+        if (status == 401 || status == 403) {
+            return ProviderOutcome.Reason.AUTHENTICATION_FAILED;
+        }
+        if (status == 404) {
+            return ProviderOutcome.Reason.NOT_FOUND;
+        }
+        return status >= 200 && status < 300 ? ProviderOutcome.Reason.DECLINED : ProviderOutcome.Reason.INVALID_REQUEST;
     }
 }

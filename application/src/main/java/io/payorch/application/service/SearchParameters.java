@@ -1,5 +1,9 @@
-package io.payorch.application.admin;
+package io.payorch.application.service;
 
+import io.payorch.application.admin.Page;
+import io.payorch.application.admin.SearchQuery;
+import io.payorch.application.admin.PageCursor;
+import io.payorch.application.admin.PageRequest;
 import io.payorch.application.FieldError;
 import io.payorch.application.InvalidRequestException;
 import io.payorch.domain.DomainException;
@@ -8,11 +12,13 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** Checks admin search parameters, collecting every problem with its field, and cuts pages. */
 final class SearchParameters {
 
     private static final int MAX_REGISTRATION_ID = 64;
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private SearchParameters() {
     }
@@ -41,6 +47,15 @@ final class SearchParameters {
     static String registrationId(List<FieldError> errors, String value) {
         if (value != null && (value.isBlank() || value.length() > MAX_REGISTRATION_ID)) {
             errors.add(new FieldError("registrationId", "must be 1 to " + MAX_REGISTRATION_ID + " characters"));
+            return null;
+        }
+        return value;
+    }
+
+    /** A merchant client id filter: letters, digits, '.', '_', '-', at most 64. */
+    static String merchant(List<FieldError> errors, String value) {
+        if (value != null && !CLIENT_ID.matcher(value).matches()) {
+            errors.add(new FieldError("merchant", "must be a client id: 1 to 64 letters, digits, '.', '_' or '-'"));
             return null;
         }
         return value;

@@ -1,5 +1,8 @@
-package io.payorch.application.idempotency;
+package io.payorch.application.service;
 
+import io.payorch.application.idempotency.IdempotencyDecision;
+import io.payorch.application.idempotency.IdempotencyKey;
+import io.payorch.application.idempotency.StoredResponse;
 import io.payorch.application.InvalidRequestException;
 import io.payorch.application.port.out.IdempotencyStore;
 import org.junit.jupiter.api.Test;

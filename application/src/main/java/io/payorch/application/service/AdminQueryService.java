@@ -1,6 +1,18 @@
-package io.payorch.application.admin;
+package io.payorch.application.service;
 
+import io.payorch.application.admin.RecentOutcomes;
+import io.payorch.application.admin.ProviderOverview;
+import io.payorch.application.admin.OpenStates;
+import io.payorch.application.admin.SweepStatus;
+import io.payorch.application.admin.Page;
+import io.payorch.application.admin.SearchQuery;
+import io.payorch.application.admin.Stats;
+import io.payorch.application.admin.PageCursor;
+import io.payorch.application.admin.QrFilter;
+import io.payorch.application.admin.PageRequest;
+import io.payorch.application.admin.QrIntentDetail;
 import io.payorch.application.FieldError;
+import io.payorch.application.InvalidRequestException;
 import io.payorch.application.NotFoundException;
 import io.payorch.application.port.in.AdminStatsUseCase;
 import io.payorch.application.port.in.BrowseQrIntentsUseCase;
@@ -54,7 +66,8 @@ public final class AdminQueryService implements BrowseQrIntentsUseCase, AdminSta
                 "must be one of AOP, OQPAY, BOS, RAZORPAY");
         QrFilter filter = new QrFilter(status, provider, SearchParameters.registrationId(errors, query.registrationId()),
                 SearchParameters.instant(errors, "createdFrom", query.createdFrom()),
-                SearchParameters.instant(errors, "createdTo", query.createdTo()));
+                SearchParameters.instant(errors, "createdTo", query.createdTo()),
+                SearchParameters.merchant(errors, query.merchant()));
         PageRequest page = SearchParameters.page(errors, query);
         List<QrIntent> rows = qrs.search(filter, page.after(), page.limit() + 1);
         return SearchParameters.toPage(rows, page.limit(), q -> new PageCursor(q.createdAt(), q.id()));
@@ -67,12 +80,18 @@ public final class AdminQueryService implements BrowseQrIntentsUseCase, AdminSta
     }
 
     @Override
-    public Stats stats() {
+    public Stats stats(String merchant) {
+        List<FieldError> errors = new ArrayList<>();
+        SearchParameters.merchant(errors, merchant);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
         SweepStats last = sweeps.snapshot();
         Optional<SweepStatus> lastSweep = last.lastSweepAt() == null ? Optional.empty()
                 : Optional.of(new SweepStatus(last.lastSweepAt(), last.lastDuration(), last.lastLag(),
                         last.lastQrsExpired(), last.lastOtpsExpired()));
-        return new Stats(clock.instant(), qrs.countByProviderAndStatus(), otps.countByStatus(), lastSweep);
+        return new Stats(clock.instant(), merchant, qrs.countByProviderAndStatus(merchant), otps.countByStatus(merchant),
+                lastSweep);
     }
 
     @Override

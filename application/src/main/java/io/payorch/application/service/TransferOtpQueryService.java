@@ -1,5 +1,12 @@
-package io.payorch.application.admin;
+package io.payorch.application.service;
 
+import io.payorch.application.admin.TransferOtpRecord;
+import io.payorch.application.admin.Page;
+import io.payorch.application.admin.SearchQuery;
+import io.payorch.application.admin.OtpFilter;
+import io.payorch.application.admin.TransferOtpDetail;
+import io.payorch.application.admin.PageCursor;
+import io.payorch.application.admin.PageRequest;
 import io.payorch.application.FieldError;
 import io.payorch.application.NotFoundException;
 import io.payorch.application.port.in.BrowseTransferOtpsUseCase;
@@ -31,7 +38,8 @@ public final class TransferOtpQueryService implements BrowseTransferOtpsUseCase 
                 "must be one of " + Arrays.toString(TransferOtpStatus.values()));
         OtpFilter filter = new OtpFilter(status, SearchParameters.registrationId(errors, query.registrationId()),
                 SearchParameters.instant(errors, "createdFrom", query.createdFrom()),
-                SearchParameters.instant(errors, "createdTo", query.createdTo()));
+                SearchParameters.instant(errors, "createdTo", query.createdTo()),
+                SearchParameters.merchant(errors, query.merchant()));
         PageRequest page = SearchParameters.page(errors, query);
         List<TransferOtpRecord> rows = otps.search(filter, page.after(), page.limit() + 1);
         return SearchParameters.toPage(rows, page.limit(), o -> new PageCursor(o.createdAt(), o.id()));

@@ -1,4 +1,4 @@
-package io.payorch.application.provider;
+package io.payorch.wire;
 
 import io.payorch.application.port.out.ProviderOutcome;
 

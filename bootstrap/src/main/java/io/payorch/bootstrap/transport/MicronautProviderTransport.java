@@ -1,4 +1,4 @@
-package io.payorch.bootstrap.config;
+package io.payorch.bootstrap.transport;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -11,8 +11,8 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import io.micronaut.json.JsonMapper;
 import io.payorch.application.port.out.ProviderOutcome;
-import io.payorch.application.provider.ProviderAnswer;
-import io.payorch.application.provider.ProviderTransport;
+import io.payorch.wire.ProviderAnswer;
+import io.payorch.wire.ProviderTransport;
 
 import java.io.IOException;
 import java.net.ConnectException;

@@ -1,4 +1,4 @@
-package io.payorch.application.provider;
+package io.payorch.wire;
 
 import io.payorch.application.FieldError;
 import io.payorch.application.port.out.ProviderOutcome;
@@ -56,7 +56,7 @@ public final class V4QrFormat {
         if (intent.isEmpty()) {
             boolean saidNo = answer.text("Status").map(s -> s.equalsIgnoreCase("False")).orElse(false)
                     || answer.text("status").map(s -> s.toLowerCase(Locale.ROOT).startsWith("fail")).orElse(false);
-            return saidNo ? new ProviderOutcome.Rejected<>(code, message, answer.status())
+            return saidNo ? new ProviderOutcome.Rejected<>(code, message, answer.rejectionReason())
                     : new ProviderOutcome.Unknown<>("answer carried no UPI intent", false);
         }
         String reference = answer.text("txnRefranceID").or(() -> answer.text("id")).orElse(null);
