@@ -8,8 +8,8 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.payorch.application.port.out.ProviderOutcome;
-import io.payorch.application.provider.ProviderAnswer;
-import io.payorch.application.provider.ProviderTransport;
+import io.payorch.wire.ProviderAnswer;
+import io.payorch.wire.ProviderTransport;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
