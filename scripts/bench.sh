@@ -46,7 +46,8 @@ PORT_BASE="${BENCH_PORT_BASE:-28080}"              # below the ephemeral port ra
 PAYORCH_PORT=$PORT_BASE SIM_PORT=$((PORT_BASE + 1)) BASELINE_PORT=$((PORT_BASE + 2))
 MERCHANT="${BENCH_MERCHANT:-sandbox-merchant:sandbox-secret}"
 ADMIN="${BENCH_ADMIN:-sandbox-admin:sandbox-admin-secret}"
-ONLY="${BENCH_ONLY:-baseline,qr,otp,latency,sweep,startup,soak}"
+ONLY="${BENCH_ONLY:-baseline,qr,otp,latency,ratelimit,sweep,startup,soak}"
+RATELIMIT_ROUNDS="${BENCH_RATELIMIT_ROUNDS:-3}"          # ratelimit phase: alternating unlimited / limited runs each (median)
 OUT="${BENCH_OUT:-$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)}"
 KEEP_DATABASES="${BENCH_KEEP_DATABASES:-0}"
 PAYORCH_JAR="${BENCH_PAYORCH_JAR:-$ROOT/bootstrap/target/payorch.jar}"  # another build: compare before/after
@@ -185,6 +186,7 @@ RESULTS="$OUT/results.tsv"
 printf 'figure\tpayorch\tbaseline\tbaseline_value\tratio\ttarget\n' >"$RESULTS"
 NOTES=()
 declare -A R=()
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
 row() { # figure payorch_value baseline_label baseline_value target
   local r="-"
@@ -203,7 +205,7 @@ kv() { # kv LINE KEY: value of key=value in a line
 CLK_TCK="$(getconf CLK_TCK)"
 CPU_APP_PID="" CPU_SIM_PID=""
 pid_ticks() { local p t=0; for p in "$@"; do [[ -n "$p" && -r /proc/$p/stat ]] && t=$((t + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo "$t"; }
-postgres_ticks() { local f t=0 c; for f in /proc/[0-9]*; do read -r c <"$f/comm" 2>/dev/null || continue; [[ "$c" == postgres ]] && t=$((t + $(awk '{ print $14 + $15 }' "$f/stat" 2>/dev/null || echo 0))); done; echo "$t"; }
+postgres_ticks() { local f t=0 c; for f in /proc/[0-9]*; do read -r c 2>/dev/null <"$f/comm" || continue; [[ "$c" == postgres ]] && t=$((t + $(awk '{ print $14 + $15 }' "$f/stat" 2>/dev/null || echo 0))); done; echo "$t"; }
 machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
 cpu_snapshot() { echo "$(pid_ticks "$CPU_APP_PID") $(pid_ticks "$CPU_SIM_PID") $(postgres_ticks) $(machine_ticks) $(date +%s%N)"; }
 # cpu_per_request BEFORE AFTER REQUESTS: "app=.. sim=.. postgres=.. other=.. busy=..%" (ms of CPU per request)
@@ -451,6 +453,51 @@ if wants qr || wants otp || wants latency; then
   stop_started "$PAYORCH_PID"
 fi
 
+# ---- rate limits: the create-QR peak of a merchant without a limit and of one with a limit too high
+# to trigger (its Bucket4j bucket is asked on every request), in ONE payorch, alternating, so that
+# both see the same JIT state and table sizes; then the alternative not taken, a bucket shared
+# through PostgreSQL: pgbench running Bucket4j's per-request statements on one merchant's row
+if wants ratelimit; then
+  fresh_db bench_ratelimit
+  LIMITED_SECRET="bench-limited-secret-$RUN_TAG"
+  start_payorch bench_ratelimit PAYORCH_SECURITY_MERCHANTS_BENCHLIMITED_SECRET="$LIMITED_SECRET" \
+    PAYORCH_SECURITY_MERCHANTS_BENCHLIMITED_RATE_LIMIT_REQUESTS_PER_SECOND=1000000 \
+    PAYORCH_SECURITY_MERCHANTS_BENCHLIMITED_RATE_LIMIT_BURST=1000000
+  UNLIMITED_AUTH="$MERCHANT_AUTH" LIMITED_AUTH="$(basic "benchlimited:$LIMITED_SECRET")"
+  limited_headers="$(curl -s -D - -o /dev/null -X POST -H 'Content-Type: application/json' -H "Authorization: $LIMITED_AUTH" \
+    --data-binary "@$QR_BODY" "$PAYORCH/v1/qr-codes" | tr -d '\r' | grep -i '^ratelimit' | tr '\n' ' ')"
+  [[ "$limited_headers" == *RateLimit-Policy* ]] || die "the limited merchant's answer has no RateLimit headers: $limited_headers"
+  log "rate limit: limited merchant answers with $limited_headers"
+  CPU_APP_PID=$PAYORCH_PID CPU_SIM_PID=$SIM_PID
+  rl_off=() rl_on=()
+  for ((round = 1; round <= RATELIMIT_ROUNDS; round++)); do
+    MERCHANT_AUTH="$UNLIMITED_AUTH"
+    run_wrk "rl-unlimited-$round" "$PAYORCH/v1/qr-codes" "$QR_BODY" 0 "$( ((round == 1)) && echo "$FIRST_WARMUP" || echo "$WARMUP")"
+    rl_off+=("$W_RPS"); R[rl_off_err]=$(( ${R[rl_off_err]:-0} + W_ERR ))
+    MERCHANT_AUTH="$LIMITED_AUTH"
+    run_wrk "rl-limited-$round" "$PAYORCH/v1/qr-codes" "$QR_BODY" 0
+    rl_on+=("$W_RPS"); R[rl_on_err]=$(( ${R[rl_on_err]:-0} + W_ERR ))
+  done
+  MERCHANT_AUTH="$UNLIMITED_AUTH"
+  R[rl_off_rps]="$(printf '%s\n' "${rl_off[@]}" | median)"
+  R[rl_on_rps]="$(printf '%s\n' "${rl_on[@]}" | median)"
+  R[rl_runs]="unlimited ${rl_off[*]}; limited ${rl_on[*]}"
+  log "rate limit: create-QR peak ${R[rl_runs]} req/s"
+  stop_started "$PAYORCH_PID"
+
+  fresh_db bench_bucket
+  psql_q -d bench_bucket -c "CREATE TABLE bench_bucket (id bigint PRIMARY KEY, state bytea, expires_at bigint)" \
+    -c "INSERT INTO bench_bucket VALUES (1, null, null)" >/dev/null
+  log "pgbench: Bucket4j's shared-bucket statements on one merchant's row, $PGBENCH_CLIENTS clients"
+  fg_run timeout -k 5 $((DURATION + 60)) pgbench -n -M prepared -c "$PGBENCH_CLIENTS" -j "$THREADS" -T "$DURATION" \
+    -f bench/sql/pgbench-shared-bucket.sql bench_bucket >"$OUT/pgbench-shared-bucket.txt" 2>&1 \
+    || die "pgbench (shared bucket) failed: $(tail -5 "$OUT/pgbench-shared-bucket.txt")"
+  R[bucket_tps]="$(awk '/^tps = / { printf "%.0f", $3; exit }' "$OUT/pgbench-shared-bucket.txt")"
+  # the row lock serialises them: each waits for the others' turns, then holds the row for a commit
+  R[bucket_ms]="$(awk '/^latency average = / { print $4; exit }' "$OUT/pgbench-shared-bucket.txt")"
+  log "pgbench shared bucket: ${R[bucket_tps]} requests/s of one merchant, ${R[bucket_ms]} ms each at $PGBENCH_CLIENTS at once"
+fi
+
 # ---- the sweep: SWEEP_ROWS due QRs, then the time until payorch's sweeps expired them all
 if wants sweep; then
   fresh_db bench_sweep
@@ -543,7 +590,6 @@ startup_ms() {
   stop_pid "$pid" "${STOP_WAIT:-15}"
   echo $(((t_end - t_start) / 1000000))
 }
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 if wants startup; then
   log "start-up to healthy, median of $STARTUP_RUNS (payorch, then the baseline app; plain, then with $CDS_KIND)"
   payorch_start() { startup_ms payorch "$PAYORCH_JAR" bench_startup MICRONAUT_ENVIRONMENTS=sandbox \
@@ -607,6 +653,13 @@ if wants otp; then
   else
     row "transfer-OTP peak (req/s)" "not measured" "-" "-" ">= 6000"
   fi
+fi
+if wants ratelimit; then
+  row "create-QR peak, rate limit 10^6/s never reached (req/s)" "$(v rl_on_rps)" "same run, no limit" "$(v rl_off_rps)" "-"
+  row "  runs, alternating (req/s)" "$(v rl_runs)" "-" "-" "-"
+  row "  errors / non-2xx (limited; unlimited)" "$(v rl_on_err); $(v rl_off_err)" "-" "-" "0"
+  row "shared PostgreSQL bucket, one merchant (req/s)" "$(v bucket_tps)" "same run, create-QR peak, no limit" "$(v rl_off_rps)" "-"
+  row "  time each request waits for the bucket (ms, $PGBENCH_CLIENTS at once)" "$(v bucket_ms)" "-" "-" "-"
 fi
 if wants baseline && [[ -n "$(v fsync_us)" ]]; then
   row "machine: WAL flush, fdatasync 8 kB (us)" "-" "pg_test_fsync" "$(v fsync_us)" "-"

@@ -9,4 +9,9 @@ public record ProviderQr(Provider provider, String providerReference, String upi
     public ProviderQr {
         Objects.requireNonNull(provider, "provider");
     }
+
+    /** How the attempts list names what was issued. */
+    public String describe() {
+        return "reference " + providerReference;
+    }
 }

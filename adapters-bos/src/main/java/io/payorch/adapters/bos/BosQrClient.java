@@ -139,13 +139,8 @@ public final class BosQrClient implements QrProviderPort {
         return new ProviderOutcome.Accepted<>(new BearerToken(value.get(), lifetime));
     }
 
-    private static String describe(ProviderOutcome<String> failure) {
-        if (failure instanceof ProviderOutcome.Rejected<String> r) {
-            return "token endpoint refused (" + r.code() + ": " + r.message() + ")";
-        }
-        if (failure instanceof ProviderOutcome.NotAttempted<String> n) {
-            return n.reason();
-        }
-        return ((ProviderOutcome.Unknown<String>) failure).reason();
+    private static String describe(ProviderOutcome<?> failure) {
+        String said = failure.describe(token -> "token issued");
+        return failure instanceof ProviderOutcome.Rejected ? "token endpoint refused (" + said + ")" : said;
     }
 }

@@ -57,30 +57,9 @@ public final class CloseQrService implements CloseQrIntentUseCase {
     private void closeAtProvider(QrIntent qr, QrProviderPort port) {
         ProviderOutcome<ProviderQr> outcome = port.close(qr.providerReference());
         store.recordAttempt(qr.id(), new ProviderAttempt(port.provider(), "close_" + outcome.label(), clock.instant(),
-                detail(outcome)));
-        if (outcome instanceof ProviderOutcome.Accepted) {
-            return;
+                outcome.describe(closed -> "closed at provider")));
+        if (!(outcome instanceof ProviderOutcome.Accepted)) {
+            throw new ProviderCallFailedException(outcome.failure(port.provider().name()));
         }
-        if (outcome instanceof ProviderOutcome.Rejected<ProviderQr> r) {
-            throw new ProviderCallFailedException(ProviderCallFailedException.Kind.REJECTED, port.provider(), r.code(),
-                    r.message());
-        }
-        if (outcome instanceof ProviderOutcome.NotAttempted<ProviderQr> n) {
-            throw new ProviderCallFailedException(ProviderCallFailedException.Kind.NOT_ATTEMPTED, port.provider(), null,
-                    n.reason());
-        }
-        ProviderOutcome.Unknown<ProviderQr> u = (ProviderOutcome.Unknown<ProviderQr>) outcome;
-        throw new ProviderCallFailedException(u.timedOut() ? ProviderCallFailedException.Kind.TIMED_OUT
-                : ProviderCallFailedException.Kind.UNKNOWN, port.provider(), null, u.reason());
-    }
-
-    private static String detail(ProviderOutcome<ProviderQr> outcome) {
-        if (outcome instanceof ProviderOutcome.Rejected<ProviderQr> r) {
-            return r.code() + ": " + r.message();
-        }
-        if (outcome instanceof ProviderOutcome.NotAttempted<ProviderQr> n) {
-            return n.reason();
-        }
-        return outcome instanceof ProviderOutcome.Unknown<ProviderQr> u ? u.reason() : "closed at provider";
     }
 }

@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Map.Entry;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Applies payment notifications. The signature is checked over the raw bytes before anything is
@@ -41,7 +42,7 @@ public final class NotificationService implements ReceiveNotificationUseCase, He
 
     private static final int ATTEMPTS = 5;
 
-    private final Map<Provider, String> secrets = new EnumMap<>(Provider.class);
+    private final Map<Provider, List<String>> secrets = new EnumMap<>(Provider.class);
     private final JsonObjectParser parser;
     private final TransactionRunner transactions;
     private final NotificationStore notifications;
@@ -49,14 +50,15 @@ public final class NotificationService implements ReceiveNotificationUseCase, He
     private final Clock clock;
     private final LifecycleCounters counters;
 
-    /** @param secrets each provider's webhook secret; a provider without one accepts no notification */
-    public NotificationService(Map<Provider, String> secrets, JsonObjectParser parser, TransactionRunner transactions,
+    /**
+     * @param secrets each provider's active webhook secrets (the current one, and the previous one
+     *                while it rotates); a provider without one accepts no notification
+     */
+    public NotificationService(Map<Provider, List<String>> secrets, JsonObjectParser parser, TransactionRunner transactions,
                                NotificationStore notifications, QrIntentStore qrs, Clock clock,
                                LifecycleCounters counters) {
-        for (Entry<Provider, String> e : secrets.entrySet()) {
-            if (e.getValue() != null && !e.getValue().isEmpty()) {
-                this.secrets.put(e.getKey(), e.getValue());
-            }
+        for (Entry<Provider, List<String>> e : secrets.entrySet()) {
+            this.secrets.put(e.getKey(), e.getValue().stream().filter(s -> s != null && !s.isEmpty()).toList());
         }
         this.parser = parser;
         this.transactions = transactions;
@@ -69,7 +71,7 @@ public final class NotificationService implements ReceiveNotificationUseCase, He
     @Override
     public NotificationReceipt receive(InboundNotification inbound) {
         Provider provider = inbound.provider();
-        if (!WebhookSignature.verify(secrets.get(provider), inbound.body(), inbound.signature())) {
+        if (!WebhookSignature.verifyAny(secrets.getOrDefault(provider, List.of()), inbound.body(), inbound.signature())) {
             return count(provider, new NotificationReceipt(Outcome.UNAUTHORIZED, null, "signature missing or wrong"));
         }
         Optional<Map<String, Object>> body = parser.parseObject(inbound.body());
@@ -85,15 +87,7 @@ public final class NotificationService implements ReceiveNotificationUseCase, He
             String field = e.field() == null ? "" : e.field() + " ";
             return count(provider, new NotificationReceipt(Outcome.MALFORMED, null, field + e.getMessage(), e.field()));
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return count(provider, transactions.inTransaction(() -> apply(notification)));
-            } catch (ConcurrentUpdateException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        return count(provider, retryingConflicts(() -> apply(notification)));
     }
 
     /**
@@ -102,9 +96,17 @@ public final class NotificationService implements ReceiveNotificationUseCase, He
      */
     @Override
     public int replayHeld(String qrId) {
+        return retryingConflicts(() -> replay(qrId));
+    }
+
+    /**
+     * Runs {@code work} in a transaction, again (up to {@value #ATTEMPTS} times in all) when a
+     * concurrent change of the same QR rolled it back.
+     */
+    private <T> T retryingConflicts(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.inTransaction(() -> replay(qrId));
+                return transactions.inTransaction(work);
             } catch (ConcurrentUpdateException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;

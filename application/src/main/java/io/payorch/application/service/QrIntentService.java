@@ -8,8 +8,7 @@ import io.payorch.application.port.in.CreateQrCommand;
 import io.payorch.application.port.in.CreateQrIntentUseCase;
 import io.payorch.application.port.in.GetQrIntentUseCase;
 import io.payorch.application.port.in.QrCreation;
-import io.payorch.application.port.in.QrCreation.Kind;
-import io.payorch.application.port.in.QrCreation.ProviderFailure;
+import io.payorch.application.ProviderFailure;
 import io.payorch.application.port.out.IdGenerator;
 import io.payorch.application.ProviderAttempt;
 import io.payorch.application.port.out.ProviderOutcome;
@@ -77,15 +76,15 @@ public final class QrIntentService implements CreateQrIntentUseCase, GetQrIntent
             qr.routeTo(port.provider());
             last = port.create(request);
             Instant at = clock.instant();
-            ProviderAttempt attempt = new ProviderAttempt(port.provider(), last.label(), at, describe(last));
+            ProviderAttempt attempt = new ProviderAttempt(port.provider(), last.label(), at,
+                    last.describe(ProviderQr::describe));
             if (last instanceof ProviderOutcome.Accepted<ProviderQr> accepted) {
                 return accept(qr, request, accepted.value(), attempt);
             }
             if (last instanceof ProviderOutcome.Rejected<ProviderQr> rejected) {
                 qr.fail("rejected by " + port.provider() + ": " + rejected.message(), at, source(port.provider()));
                 store.update(qr, attempt);
-                return new QrCreation(qr, Optional.of(new ProviderFailure(Kind.REJECTED, port.provider(),
-                        rejected.code(), rejected.message())));
+                return new QrCreation(qr, Optional.of(rejected.failure(port.provider().name())));
             }
             undecided = attempt;
         }
@@ -98,8 +97,8 @@ public final class QrIntentService implements CreateQrIntentUseCase, GetQrIntent
         if (defect.isPresent()) {
             qr.fail(defect.get(), at, source(issued.provider()));
             store.update(qr, attempt);
-            return new QrCreation(qr, Optional.of(new ProviderFailure(Kind.REJECTED, issued.provider(),
-                    "invalid_upi_intent", defect.get())));
+            return new QrCreation(qr, Optional.of(new ProviderFailure(ProviderFailure.Kind.REJECTED,
+                    issued.provider().name(), "invalid_upi_intent", defect.get())));
         }
         qr.activate(issued, at, source(issued.provider()));
         store.update(qr, attempt);
@@ -119,13 +118,13 @@ public final class QrIntentService implements CreateQrIntentUseCase, GetQrIntent
         if (last instanceof ProviderOutcome.Unknown<ProviderQr> unknown) {
             qr.markUnknown(unknown.reason(), at, source(qr.provider()));
             store.update(qr, lastAttempt);
-            Kind kind = unknown.timedOut() ? Kind.TIMED_OUT : Kind.UNKNOWN;
-            return new QrCreation(qr, Optional.of(new ProviderFailure(kind, qr.provider(), null, unknown.reason())));
+            return new QrCreation(qr, Optional.of(unknown.failure(qr.provider().name())));
         }
         String reason = last instanceof ProviderOutcome.NotAttempted<ProviderQr> n ? n.reason() : "no provider answered";
         qr.fail("not attempted: " + reason, at, source(qr.provider()));
         store.update(qr, lastAttempt);
-        return new QrCreation(qr, Optional.of(new ProviderFailure(Kind.NOT_ATTEMPTED, qr.provider(), null, reason)));
+        return new QrCreation(qr, Optional.of(new ProviderFailure(ProviderFailure.Kind.NOT_ATTEMPTED,
+                qr.provider().name(), null, reason)));
     }
 
     @Override
@@ -213,18 +212,5 @@ public final class QrIntentService implements CreateQrIntentUseCase, GetQrIntent
             errors.add(new FieldError(e.field(), e.getMessage()));
             return null;
         }
-    }
-
-    private static String describe(ProviderOutcome<ProviderQr> outcome) {
-        if (outcome instanceof ProviderOutcome.Accepted<ProviderQr> a) {
-            return "reference " + a.value().providerReference();
-        }
-        if (outcome instanceof ProviderOutcome.Rejected<ProviderQr> r) {
-            return r.code() + ": " + r.message();
-        }
-        if (outcome instanceof ProviderOutcome.NotAttempted<ProviderQr> n) {
-            return n.reason();
-        }
-        return ((ProviderOutcome.Unknown<ProviderQr>) outcome).reason();
     }
 }

@@ -89,13 +89,13 @@ public final class ReconciliationService implements ReconcileOpenQrsUseCase {
                 QrIntent qr = batch.get(i);
                 examined++;
                 try {
-                    String outcome = resolve(qr, failures);
+                    Resolution outcome = resolve(qr, failures);
                     counters.increment(LifecycleCounters.RECONCILIATION, qr.provider() == null ? null
-                            : qr.provider().name(), outcome);
+                            : qr.provider().name(), outcome.label);
                     switch (outcome) {
-                        case "activated" -> activated++;
-                        case "failed", ABANDONED -> failed++;
-                        default -> open++;
+                        case ACTIVATED -> activated++;
+                        case FAILED, ABANDONED -> failed++;
+                        case WAITING, STILL_UNKNOWN -> open++;
                     }
                 } catch (ConcurrentUpdateException e) {
                     open++; // someone else resolved it meanwhile (a notification, another instance)
@@ -121,7 +121,19 @@ public final class ReconciliationService implements ReconcileOpenQrsUseCase {
         }
     }
 
-    private String resolve(QrIntent qr, List<SweepReport.Failure> failures) {
+    /** What reconciling one QR came to; the label is the metric's {@code outcome}. */
+    private enum Resolution {
+        ACTIVATED("activated"), FAILED("failed"), ABANDONED(ReconciliationService.ABANDONED),
+        WAITING("waiting"), STILL_UNKNOWN("still_unknown");
+
+        private final String label;
+
+        Resolution(String label) {
+            this.label = label;
+        }
+    }
+
+    private Resolution resolve(QrIntent qr, List<SweepReport.Failure> failures) {
         QrProviderPort port = qr.provider() == null ? null : providers.get(qr.provider());
         ProviderOutcome<ProviderQr> answer = port == null
                 ? new ProviderOutcome.NotAttempted<>("no adapter for " + qr.provider())
@@ -129,7 +141,7 @@ public final class ReconciliationService implements ReconcileOpenQrsUseCase {
         Instant now = clock.instant();
         if (!(answer instanceof ProviderOutcome.NotAttempted)) {
             store.recordAttempt(qr.id(), new ProviderAttempt(qr.provider(), "reconcile_" + answer.label(), now,
-                    describe(answer)));
+                    answer.describe(ProviderQr::describe)));
         }
         if (answer instanceof ProviderOutcome.Accepted<ProviderQr> accepted) {
             qr.activate(accepted.value(), now, SOURCE);
@@ -140,30 +152,20 @@ public final class ReconciliationService implements ReconcileOpenQrsUseCase {
                 // the QR is active; its held payments stay flagged for operations
                 failures.add(new SweepReport.Failure("replay of held payments of " + qr.id(), e));
             }
-            return "activated";
+            return Resolution.ACTIVATED;
         }
         if (answer instanceof ProviderOutcome.Rejected<ProviderQr> rejected
                 && rejected.reason() == ProviderOutcome.Reason.NOT_FOUND) {
             qr.fail("provider has no such QR: " + rejected.message(), now, SOURCE);
             store.update(qr);
-            return "failed";
+            return Resolution.FAILED;
         }
         if (now.isBefore(qr.createdAt().plus(settings.lifetimeOf(qr.provider())))) {
             // asked again after the recheck delay; a refusal other than 404 says nothing of the QR
-            return answer instanceof ProviderOutcome.NotAttempted ? "waiting" : "still_unknown";
+            return answer instanceof ProviderOutcome.NotAttempted ? Resolution.WAITING : Resolution.STILL_UNKNOWN;
         }
         qr.fail(ABANDONED, now, SOURCE);
         store.update(qr);
-        return ABANDONED;
-    }
-
-    private static String describe(ProviderOutcome<ProviderQr> outcome) {
-        if (outcome instanceof ProviderOutcome.Accepted<ProviderQr> a) {
-            return "reference " + a.value().providerReference();
-        }
-        if (outcome instanceof ProviderOutcome.Rejected<ProviderQr> r) {
-            return r.code() + ": " + r.message();
-        }
-        return outcome instanceof ProviderOutcome.Unknown<ProviderQr> u ? u.reason() : "not attempted";
+        return Resolution.ABANDONED;
     }
 }

@@ -7,8 +7,7 @@ import io.payorch.application.port.in.GetTransferOtpUseCase;
 import io.payorch.application.port.in.SendTransferOtpCommand;
 import io.payorch.application.port.in.SendTransferOtpUseCase;
 import io.payorch.application.port.in.TransferOtpSending;
-import io.payorch.application.port.in.TransferOtpSending.Kind;
-import io.payorch.application.port.in.TransferOtpSending.ProviderFailure;
+import io.payorch.application.ProviderFailure;
 import io.payorch.application.port.out.IdGenerator;
 import io.payorch.application.port.out.ProviderOutcome;
 import io.payorch.application.port.out.SentOtp;
@@ -85,24 +84,19 @@ public final class TransferOtpService implements SendTransferOtpUseCase, GetTran
             }
             return Optional.empty();
         }
-        if (outcome instanceof ProviderOutcome.Rejected<SentOtp> rejected) {
-            String message = redact(rejected.message(), request);
-            boolean authentication = rejected.reason() == ProviderOutcome.Reason.AUTHENTICATION_FAILED;
-            String what = authentication ? "authentication failed at " : "rejected by ";
-            otp.fail(what + provider.name() + ": " + rejected.code() + " " + message, at, source);
-            return failure(authentication ? Kind.AUTHENTICATION_FAILED : Kind.REJECTED, rejected.code(), message);
+        ProviderFailure failure = outcome.failure(provider.name());
+        switch (failure.kind()) {
+            case REJECTED, AUTHENTICATION_FAILED -> {
+                String message = redact(failure.message(), request);
+                String what = failure.kind() == ProviderFailure.Kind.AUTHENTICATION_FAILED
+                        ? "authentication failed at " : "rejected by ";
+                otp.fail(what + provider.name() + ": " + failure.code() + " " + message, at, source);
+                return Optional.of(new ProviderFailure(failure.kind(), failure.provider(), failure.code(), message));
+            }
+            case NOT_ATTEMPTED -> otp.fail("not attempted: " + failure.message(), at, source);
+            case TIMED_OUT, UNKNOWN -> otp.markUnknown(failure.message(), at, source);
         }
-        if (outcome instanceof ProviderOutcome.NotAttempted<SentOtp> notAttempted) {
-            otp.fail("not attempted: " + notAttempted.reason(), at, source);
-            return failure(Kind.NOT_ATTEMPTED, null, notAttempted.reason());
-        }
-        ProviderOutcome.Unknown<SentOtp> unknown = (ProviderOutcome.Unknown<SentOtp>) outcome;
-        otp.markUnknown(unknown.reason(), at, source);
-        return failure(unknown.timedOut() ? Kind.TIMED_OUT : Kind.UNKNOWN, null, unknown.reason());
-    }
-
-    private Optional<ProviderFailure> failure(Kind kind, String code, String message) {
-        return Optional.of(new ProviderFailure(kind, provider.name(), code, message));
+        return Optional.of(failure);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -25,6 +26,19 @@ public final class WebhookSignature {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
+    }
+
+    /**
+     * True when the signature is that of any of the secrets (a provider's current webhook secret
+     * and, while it rotates, the previous one). Every secret is tried, so the time taken does not
+     * tell which one matched.
+     */
+    public static boolean verifyAny(List<String> secrets, byte[] body, String signature) {
+        boolean any = false;
+        for (String secret : secrets) {
+            any |= verify(secret, body, signature);
+        }
+        return any;
     }
 
     /** False for a missing secret or signature, or any difference; never throws for bad input. */

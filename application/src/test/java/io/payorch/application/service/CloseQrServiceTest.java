@@ -1,6 +1,7 @@
 package io.payorch.application.service;
 
 import io.payorch.application.ProviderCallFailedException;
+import io.payorch.application.ProviderFailure;
 import io.payorch.application.port.out.ProviderOutcome;
 import io.payorch.application.NotFoundException;
 import io.payorch.domain.Actor;
@@ -53,11 +54,11 @@ class CloseQrServiceTest {
         razorpay.closeAnswer = new ProviderOutcome.Rejected<>("BAD_REQUEST_ERROR", "QR code is already closed", ProviderOutcome.Reason.INVALID_REQUEST);
         ProviderCallFailedException refused = assertThrows(ProviderCallFailedException.class,
                 () -> service.close("qr_1", Actor.merchant("acme")));
-        assertEquals(ProviderCallFailedException.Kind.REJECTED, refused.kind());
+        assertEquals(ProviderFailure.Kind.REJECTED, refused.failure().kind());
 
         razorpay.closeAnswer = new ProviderOutcome.Unknown<>("no answer within the read timeout", true);
-        assertEquals(ProviderCallFailedException.Kind.TIMED_OUT,
-                assertThrows(ProviderCallFailedException.class, () -> service.close("qr_1", Actor.merchant("acme"))).kind());
+        assertEquals(ProviderFailure.Kind.TIMED_OUT,
+                assertThrows(ProviderCallFailedException.class, () -> service.close("qr_1", Actor.merchant("acme"))).failure().kind());
         assertEquals(QrStatus.ACTIVE, store.findById("qr_1").orElseThrow().status());
     }
 

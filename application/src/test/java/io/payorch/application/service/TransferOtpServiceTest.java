@@ -4,6 +4,7 @@ import io.payorch.application.ConcurrentUpdateException;
 import io.payorch.application.FieldError;
 import io.payorch.application.InvalidRequestException;
 import io.payorch.application.NotFoundException;
+import io.payorch.application.ProviderFailure;
 import io.payorch.application.TransferOtpSettings;
 import io.payorch.application.pii.MobileNumberProtection;
 import io.payorch.application.port.in.SendTransferOtpCommand;
@@ -104,8 +105,8 @@ class TransferOtpServiceTest {
 
         assertEquals(1, provider.requests.size());
         assertEquals(TransferOtpStatus.FAILED, store.byId.get("otp_1").status());
-        TransferOtpSending.ProviderFailure failure = sending.failure().orElseThrow();
-        assertEquals(TransferOtpSending.Kind.AUTHENTICATION_FAILED, failure.kind());
+        ProviderFailure failure = sending.failure().orElseThrow();
+        assertEquals(ProviderFailure.Kind.AUTHENTICATION_FAILED, failure.kind());
         assertEquals("11", failure.code());
         assertEquals("Authentication failed", failure.message());
         assertEquals("DMT", failure.provider());
@@ -117,7 +118,7 @@ class TransferOtpServiceTest {
 
         TransferOtpSending sending = service.send("acme", valid());
 
-        assertEquals(TransferOtpSending.Kind.REJECTED, sending.failure().orElseThrow().kind());
+        assertEquals(ProviderFailure.Kind.REJECTED, sending.failure().orElseThrow().kind());
         String reason = store.byId.get("otp_1").failureReason();
         assertFalse(reason.contains("9876543210"), reason);
         assertFalse(reason.contains("Delhi"), reason);
@@ -132,7 +133,7 @@ class TransferOtpServiceTest {
         TransferOtpSending sending = service.send("acme", valid());
 
         assertEquals(TransferOtpStatus.UNKNOWN, store.byId.get("otp_1").status());
-        assertEquals(TransferOtpSending.Kind.TIMED_OUT, sending.failure().orElseThrow().kind());
+        assertEquals(ProviderFailure.Kind.TIMED_OUT, sending.failure().orElseThrow().kind());
         assertNull(sending.otp().expiry());
     }
 
@@ -143,7 +144,7 @@ class TransferOtpServiceTest {
         TransferOtpSending sending = service.send("acme", valid());
 
         assertEquals(TransferOtpStatus.UNKNOWN, store.byId.get("otp_1").status());
-        assertEquals(TransferOtpSending.Kind.UNKNOWN, sending.failure().orElseThrow().kind());
+        assertEquals(ProviderFailure.Kind.UNKNOWN, sending.failure().orElseThrow().kind());
     }
 
     @Test
@@ -153,7 +154,7 @@ class TransferOtpServiceTest {
         TransferOtpSending sending = service.send("acme", valid());
 
         assertEquals(TransferOtpStatus.FAILED, store.byId.get("otp_1").status());
-        assertEquals(TransferOtpSending.Kind.NOT_ATTEMPTED, sending.failure().orElseThrow().kind());
+        assertEquals(ProviderFailure.Kind.NOT_ATTEMPTED, sending.failure().orElseThrow().kind());
     }
 
     @Test
@@ -163,7 +164,7 @@ class TransferOtpServiceTest {
         TransferOtpSending sending = service.send("acme", valid());
 
         assertTrue(provider.requests.isEmpty());
-        assertEquals(TransferOtpSending.Kind.NOT_ATTEMPTED, sending.failure().orElseThrow().kind());
+        assertEquals(ProviderFailure.Kind.NOT_ATTEMPTED, sending.failure().orElseThrow().kind());
     }
 
     @Test

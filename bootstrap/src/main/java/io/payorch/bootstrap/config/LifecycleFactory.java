@@ -34,8 +34,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.stream.Stream;
 
 /**
  * Wires the lifecycle: expiry sweeps, reconciliation, closing and payment notifications.
@@ -43,7 +45,8 @@ import java.util.concurrent.ExecutorService;
  * <p>Settings: {@code payorch.sweep.batch-size} (500), {@code payorch.sweep.workers} (2), {@code payorch.reconcile.pending-after} (2m),
  * {@code payorch.reconcile.recheck-after} (1m), {@code payorch.reconcile.qr-lifetime.<provider>}
  * (15m unless set; {@code payorch.reconcile.qr-lifetime.default} changes the default), and each
- * provider's {@code payorch.providers.<name>.webhook-secret}.
+ * provider's {@code payorch.providers.<name>.webhook-secret} (and, while it rotates,
+ * {@code payorch.providers.<name>.previous-webhook-secret}).
  */
 @Factory
 class LifecycleFactory {
@@ -113,12 +116,11 @@ class LifecycleFactory {
     NotificationService notificationService(ProviderRegistry registry, JsonObjectParser parser,
                                             TransactionRunner transactions, NotificationStore notifications,
                                             QrIntentStore qrs, Clock clock, LifecycleCounters counters) {
-        Map<Provider, String> secrets = new EnumMap<>(Provider.class);
+        Map<Provider, List<String>> secrets = new EnumMap<>(Provider.class);
         for (Provider p : Provider.values()) {
-            String secret = registry.properties(p.name().toLowerCase(Locale.ROOT)).getWebhookSecret();
-            if (secret != null) {
-                secrets.put(p, secret);
-            }
+            ProviderProperties properties = registry.properties(p.name().toLowerCase(Locale.ROOT));
+            secrets.put(p, Stream.of(properties.getWebhookSecret(), properties.getPreviousWebhookSecret())
+                    .filter(Objects::nonNull).toList());
         }
         return new NotificationService(secrets, parser, transactions, notifications, qrs, clock, counters);
     }

@@ -25,6 +25,7 @@ public class ProviderProperties {
     private String username;
     private String password;
     private String webhookSecret;
+    private String previousWebhookSecret;
 
     public ProviderProperties(@Parameter String name) {
         this.name = name;
@@ -50,4 +51,7 @@ public class ProviderProperties {
     /** HMAC secret of this provider's payment notifications. */
     @Nullable public String getWebhookSecret() { return webhookSecret; }
     public void setWebhookSecret(@Nullable String webhookSecret) { this.webhookSecret = webhookSecret; }
+    /** The secret before the last rotation, still accepted until removed (providers keep signing retries with it). */
+    @Nullable public String getPreviousWebhookSecret() { return previousWebhookSecret; }
+    public void setPreviousWebhookSecret(@Nullable String previousWebhookSecret) { this.previousWebhookSecret = previousWebhookSecret; }
 }

@@ -18,12 +18,19 @@ import jakarta.inject.Singleton;
 @Replaces(DefaultAuthorizationExceptionHandler.class)
 class AuthorizationProblemHandler implements ExceptionHandler<AuthorizationException, HttpResponse<?>> {
 
+    private final AuthenticationFailures failures;
+
+    AuthorizationProblemHandler(AuthenticationFailures failures) {
+        this.failures = failures;
+    }
+
     @Override
     public HttpResponse<?> handle(HttpRequest request, AuthorizationException e) {
         if (e.isForbidden()) {
             return Problem.of(HttpStatus.FORBIDDEN, "forbidden", "These credentials may not use this endpoint.")
                     .toResponse();
         }
+        failures.recordIfUnread(request);
         return Problem.of(HttpStatus.UNAUTHORIZED, "unauthorized",
                         "HTTP Basic credentials of a configured API client are required.")
                 .toResponse().header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"payorch\", charset=\"UTF-8\"");

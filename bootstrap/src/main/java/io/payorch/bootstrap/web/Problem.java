@@ -1,5 +1,6 @@
 package io.payorch.bootstrap.web;
 
+import io.payorch.application.ProviderFailure;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -28,6 +29,11 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     @Serdeable
     public record ProviderError(String name, @Nullable String code, @Nullable String message) {
+
+        /** What the provider said, as a failed call recorded it. */
+        public static ProviderError of(ProviderFailure failure) {
+            return new ProviderError(failure.provider(), failure.code(), failure.message());
+        }
     }
 
     public static Problem of(HttpStatus status, String code, String detail) {

@@ -12,6 +12,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.payorch.application.ProviderFailure;
 import io.payorch.application.port.in.CreateQrCommand;
 import io.payorch.application.port.in.CreateQrIntentUseCase;
 import io.payorch.application.port.in.GetQrIntentUseCase;
@@ -91,10 +92,11 @@ public class QrCodeController {
         if (created.failure().isEmpty()) {
             return HttpResponse.created(view).header("Location", "/v1/qr-codes/" + view.id());
         }
-        QrCreation.ProviderFailure failure = created.failure().get();
-        Problem.ProviderError provider = new Problem.ProviderError(failure.provider().name(), failure.code(),
-                failure.message());
+        ProviderFailure failure = created.failure().get();
+        Problem.ProviderError provider = Problem.ProviderError.of(failure);
         Problem problem = switch (failure.kind()) {
+            case AUTHENTICATION_FAILED -> Problem.of(HttpStatus.BAD_GATEWAY, "provider_authentication_failed",
+                    failure.provider() + " refused payorch's credentials; the QR is FAILED");
             case REJECTED -> Problem.of(HttpStatus.UNPROCESSABLE_ENTITY, "provider_rejected",
                     failure.provider() + " refused the QR: " + failure.message());
             case TIMED_OUT -> Problem.of(HttpStatus.GATEWAY_TIMEOUT, "provider_timeout",

@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.payorch.application.port.in.GetTransferOtpUseCase;
+import io.payorch.application.ProviderFailure;
 import io.payorch.application.port.in.SendTransferOtpCommand;
 import io.payorch.application.port.in.SendTransferOtpUseCase;
 import io.payorch.application.port.in.TransferOtpSending;
@@ -54,7 +55,7 @@ public class TransferOtpController {
         if (sending.failure().isEmpty()) {
             return HttpResponse.created(view).header("Location", "/v1/transfer-otps/" + view.id());
         }
-        TransferOtpSending.ProviderFailure failure = sending.failure().get();
+        ProviderFailure failure = sending.failure().get();
         Problem problem = switch (failure.kind()) {
             case AUTHENTICATION_FAILED -> Problem.of(HttpStatus.BAD_GATEWAY, "provider_authentication_failed",
                     failure.provider() + " refused payorch's credentials; the OTP is FAILED and was not retried");
@@ -69,7 +70,7 @@ public class TransferOtpController {
         };
         LOG.warn("transfer OTP {} not sent: {} from {} (code {})", view.id(), failure.kind(), failure.provider(),
                 failure.code());
-        return problem.withProvider(new Problem.ProviderError(failure.provider(), failure.code(), failure.message()))
+        return problem.withProvider(Problem.ProviderError.of(failure))
                 .withResource(view).toResponse();
     }
 

@@ -52,7 +52,8 @@ class AdminApiTest extends PostgresTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("payorch.providers.razorpay.password", "rzp-key-secret-DO-NOT-SHOW",
+        // the OTPs inserted below are past their expiry: no scheduled sweep may expire them mid-test
+        return withoutScheduledSweep("payorch.providers.razorpay.password", "rzp-key-secret-DO-NOT-SHOW",
                 "payorch.providers.razorpay.username", "rzp_test_keyid",
                 "payorch.providers.razorpay.base-url", "https://keyid:inline-secret@api.razorpay.example/v1?token=abc",
                 "payorch.providers.oqpay.headers.X-Api-Key", "oqpay-header-secret");

@@ -76,4 +76,38 @@ class ProductionGuardTest {
             assertTrue(!line.contains(STRONG) && !line.contains("sandbox-secret "), line);
         }
     }
+
+    @Test
+    void aSecretGivenAsItsHashCountsAsTheSecretAndTheHashOfASandboxSecretIsRefusedLikeIt() {
+        Map<String, Object> p = safe();
+        p.remove("payorch.security.merchants.acme.secret");
+        p.put("payorch.security.merchants.acme.secret-sha256", sha256Hex("a-random-secret-made-with-openssl-rand"));
+        p.put("payorch.security.merchants.acme.previous-secret", STRONG + "-old");
+        // how PAYORCH_SECURITY_MERCHANTS_ACME_PREVIOUS_SECRET also reaches the configuration: not a client "acme-previous"
+        p.put("payorch.security.merchants.acme-previous.secret", STRONG + "-old");
+        assertEquals(List.of(), problems(p));
+
+        p.put("payorch.security.merchants.acme.secret-sha256", sha256Hex("sandbox-secret"));
+        p.put("payorch.security.admins.ops.previous-secret-sha256", "not-hex");
+        p.put("payorch.security.merchants.acme.previous-secret", "short");
+        p.put("payorch.providers.razorpay.previous-webhook-secret", "sandbox-webhook-secret");
+        assertEquals(List.of(
+                "payorch.security.merchants.acme.secret-sha256 (PAYORCH_SECURITY_MERCHANTS_ACME_SECRET_SHA256) is the"
+                        + " hash of a sandbox secret",
+                "payorch.security.merchants.acme.previous-secret (PAYORCH_SECURITY_MERCHANTS_ACME_PREVIOUS_SECRET) is"
+                        + " shorter than 24 characters",
+                "payorch.security.admins.ops.previous-secret-sha256 (PAYORCH_SECURITY_ADMINS_OPS_PREVIOUS_SECRET_SHA256)"
+                        + " is not a SHA-256 in hex (64 digits, as sha256sum prints it)",
+                "payorch.providers.razorpay.previous-webhook-secret (PAYORCH_PROVIDERS_RAZORPAY_PREVIOUS_WEBHOOK_SECRET)"
+                        + " holds a sandbox secret"), problems(p));
+    }
+
+    private static String sha256Hex(String value) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -41,7 +41,7 @@ class OperationsEndpointsTest extends PostgresTestSupport {
 
     @Test
     void healthShowsTheDatabaseAndEachProvider() {
-        HttpResponse<String> health = api.get("/health", null);
+        HttpResponse<String> health = api.get("/health", ApiCalls.admin());
         assertEquals(200, health.statusCode(), health.body());
         String body = health.body();
         assertTrue(body.contains("\"status\":\"UP\""), body);

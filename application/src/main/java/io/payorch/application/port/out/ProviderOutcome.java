@@ -1,5 +1,7 @@
 package io.payorch.application.port.out;
 
+import io.payorch.application.ProviderFailure;
+
 import java.util.function.Function;
 
 /**
@@ -51,6 +53,37 @@ public sealed interface ProviderOutcome<T> {
         }
         Unknown<T> u = (Unknown<T>) this;
         return new Unknown<>(u.reason(), u.timedOut());
+    }
+
+    /**
+     * How the attempts list describes it: an accepted value as {@code accepted} says, a refusal as
+     * "code: message", anything else by its reason.
+     */
+    default String describe(Function<? super T, String> accepted) {
+        if (this instanceof Accepted<T> a) {
+            return accepted.apply(a.value());
+        }
+        if (this instanceof Rejected<T> r) {
+            return r.code() + ": " + r.message();
+        }
+        return this instanceof NotAttempted<T> n ? n.reason() : ((Unknown<T>) this).reason();
+    }
+
+    /** The failure a refused, unattempted or unknown outcome stands for; {@code provider} names who failed. */
+    default ProviderFailure failure(String provider) {
+        if (this instanceof Rejected<T> r) {
+            return new ProviderFailure(r.reason() == Reason.AUTHENTICATION_FAILED
+                    ? ProviderFailure.Kind.AUTHENTICATION_FAILED : ProviderFailure.Kind.REJECTED, provider, r.code(),
+                    r.message());
+        }
+        if (this instanceof NotAttempted<T> n) {
+            return new ProviderFailure(ProviderFailure.Kind.NOT_ATTEMPTED, provider, null, n.reason());
+        }
+        if (this instanceof Unknown<T> u) {
+            return new ProviderFailure(u.timedOut() ? ProviderFailure.Kind.TIMED_OUT : ProviderFailure.Kind.UNKNOWN,
+                    provider, null, u.reason());
+        }
+        throw new IllegalStateException("an accepted outcome is no failure");
     }
 
     /** A short label for metrics and the attempts list. */

@@ -1,0 +1,43 @@
+package io.payorch.bootstrap.security;
+
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.filter.HttpServerFilter;
+import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.management.health.indicator.HealthResult;
+import io.micronaut.security.authentication.Authentication;
+import org.reactivestreams.Publisher;
+
+import java.util.Map;
+
+/**
+ * {@code /health} tells anyone whether payorch is up, and only admins how: any other caller gets
+ * {@code {"status": "UP"}} (or {@code DOWN}, with the same HTTP status as before), never the
+ * database, disk or provider details.
+ */
+@Filter({"/health", "/health/**"})
+class HealthDetailsFilter implements HttpServerFilter {
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.after();
+    }
+
+    @Override
+    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+        boolean admin = request.getUserPrincipal(Authentication.class)
+                .map(a -> a.getRoles().contains(ApiClientDirectory.ROLE_ADMIN)).orElse(false);
+        if (admin) {
+            return chain.proceed(request);
+        }
+        return Publishers.map(chain.proceed(request), response -> {
+            if (response.getBody().orElse(null) instanceof HealthResult result) {
+                return response.body(Map.of("status", result.getStatus().getName()));
+            }
+            return response;
+        });
+    }
+}
