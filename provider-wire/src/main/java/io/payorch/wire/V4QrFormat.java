@@ -26,6 +26,9 @@ import java.util.Optional;
  */
 public final class V4QrFormat {
 
+    /** Where a V4 answer, and a V4 provider's payment callback, carries the provider's QR reference. */
+    public static final List<String> REFERENCE_FIELDS = List.of("txnRefranceID", "id");
+
     private V4QrFormat() {
     }
 
@@ -59,7 +62,8 @@ public final class V4QrFormat {
             return saidNo ? new ProviderOutcome.Rejected<>(code, message, answer.rejectionReason())
                     : new ProviderOutcome.Unknown<>("answer carried no UPI intent", false);
         }
-        String reference = answer.text("txnRefranceID").or(() -> answer.text("id")).orElse(null);
+        String reference = REFERENCE_FIELDS.stream().map(answer::text).flatMap(Optional::stream).findFirst()
+                .orElse(null);
         Instant expiresAt;
         try {
             expiresAt = answer.text("ExpireDateTime").map(t -> OffsetDateTime.parse(t).toInstant()).orElse(null);

@@ -6,15 +6,13 @@ import io.payorch.application.port.in.ReceiveNotificationUseCase;
 import io.payorch.application.port.out.JsonObjectParser;
 import io.payorch.application.port.out.NotificationStore;
 import io.payorch.application.port.out.NotificationStore.PaymentRecord;
+import io.payorch.application.port.out.ProviderNotificationPort;
 import io.payorch.application.port.out.QrIntentStore;
 import io.payorch.application.port.out.TransactionRunner;
-import io.payorch.application.webhook.CallbackNotificationReader;
 import io.payorch.application.webhook.InboundNotification;
 import io.payorch.application.webhook.NotificationReceipt;
 import io.payorch.application.webhook.NotificationReceipt.Outcome;
 import io.payorch.application.webhook.ProviderNotification;
-import io.payorch.application.webhook.RazorpayNotificationReader;
-import io.payorch.application.webhook.WebhookSignature;
 import io.payorch.domain.DomainException;
 import io.payorch.domain.Actor;
 import io.payorch.domain.Provider;
@@ -28,7 +26,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Map.Entry;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -42,7 +39,7 @@ public final class NotificationService implements ReceiveNotificationUseCase, He
 
     private static final int ATTEMPTS = 5;
 
-    private final Map<Provider, List<String>> secrets = new EnumMap<>(Provider.class);
+    private final Map<Provider, ProviderNotificationPort> readers = new EnumMap<>(Provider.class);
     private final JsonObjectParser parser;
     private final TransactionRunner transactions;
     private final NotificationStore notifications;
@@ -51,15 +48,13 @@ public final class NotificationService implements ReceiveNotificationUseCase, He
     private final LifecycleCounters counters;
 
     /**
-     * @param secrets each provider's active webhook secrets (the current one, and the previous one
-     *                while it rotates); a provider without one accepts no notification
+     * @param readers each provider's notifications as its adapter reads them (signature, payload); a
+     *                provider without one accepts no notification
      */
-    public NotificationService(Map<Provider, List<String>> secrets, JsonObjectParser parser, TransactionRunner transactions,
-                               NotificationStore notifications, QrIntentStore qrs, Clock clock,
-                               LifecycleCounters counters) {
-        for (Entry<Provider, List<String>> e : secrets.entrySet()) {
-            this.secrets.put(e.getKey(), e.getValue().stream().filter(s -> s != null && !s.isEmpty()).toList());
-        }
+    public NotificationService(List<ProviderNotificationPort> readers, JsonObjectParser parser,
+                               TransactionRunner transactions, NotificationStore notifications, QrIntentStore qrs,
+                               Clock clock, LifecycleCounters counters) {
+        readers.forEach(reader -> this.readers.put(reader.provider(), reader));
         this.parser = parser;
         this.transactions = transactions;
         this.notifications = notifications;
@@ -71,7 +66,8 @@ public final class NotificationService implements ReceiveNotificationUseCase, He
     @Override
     public NotificationReceipt receive(InboundNotification inbound) {
         Provider provider = inbound.provider();
-        if (!WebhookSignature.verifyAny(secrets.getOrDefault(provider, List.of()), inbound.body(), inbound.signature())) {
+        ProviderNotificationPort reader = readers.get(provider);
+        if (reader == null || !reader.verify(inbound.body(), inbound.signature())) {
             return count(provider, new NotificationReceipt(Outcome.UNAUTHORIZED, null, "signature missing or wrong"));
         }
         Optional<Map<String, Object>> body = parser.parseObject(inbound.body());
@@ -80,9 +76,7 @@ public final class NotificationService implements ReceiveNotificationUseCase, He
         }
         ProviderNotification notification;
         try {
-            notification = provider == Provider.RAZORPAY
-                    ? RazorpayNotificationReader.read(body.get(), inbound.eventIdHeader())
-                    : CallbackNotificationReader.read(provider, body.get(), inbound.eventIdHeader());
+            notification = reader.read(body.get(), inbound.eventIdHeader());
         } catch (DomainException e) {
             String field = e.field() == null ? "" : e.field() + " ";
             return count(provider, new NotificationReceipt(Outcome.MALFORMED, null, field + e.getMessage(), e.field()));
@@ -208,8 +202,9 @@ public final class NotificationService implements ReceiveNotificationUseCase, He
                                        String reason) {
         ProviderNotification.Payment p = n.payment();
         String qrId = qr == null ? null : qr.id();
+        boolean held = qr != null && (qr.status() == QrStatus.PENDING || qr.status() == QrStatus.UNKNOWN);
         boolean stored = notifications.recordPayment(new PaymentRecord(n.provider(), p.paymentId(), qrId, p.amount(),
-                p.upiReference(), n.eventId(), now, outcome.label(), reason));
+                p.upiReference(), n.eventId(), now, outcome.label(), reason, held));
         if (!stored) {
             return new NotificationReceipt(Outcome.DUPLICATE, qrId, "payment " + p.paymentId() + " already recorded");
         }

@@ -14,6 +14,11 @@ import io.payorch.application.port.out.NotificationStore;
 import io.payorch.application.port.out.OpenQrClaimPort;
 import io.payorch.application.port.out.OtpExpiryPort;
 import io.payorch.application.port.out.QrExpiryPort;
+import io.payorch.adapters.aop.AopCallbacks;
+import io.payorch.adapters.bos.BosCallbacks;
+import io.payorch.adapters.oqpay.OqpayCallbacks;
+import io.payorch.adapters.razorpay.RazorpayNotifications;
+import io.payorch.application.port.out.ProviderNotificationPort;
 import io.payorch.application.port.out.QrIntentStore;
 import io.payorch.application.port.out.QrProviderPort;
 import io.payorch.application.port.out.TransactionRunner;
@@ -116,12 +121,17 @@ class LifecycleFactory {
     NotificationService notificationService(ProviderRegistry registry, JsonObjectParser parser,
                                             TransactionRunner transactions, NotificationStore notifications,
                                             QrIntentStore qrs, Clock clock, LifecycleCounters counters) {
-        Map<Provider, List<String>> secrets = new EnumMap<>(Provider.class);
-        for (Provider p : Provider.values()) {
-            ProviderProperties properties = registry.properties(p.name().toLowerCase(Locale.ROOT));
-            secrets.put(p, Stream.of(properties.getWebhookSecret(), properties.getPreviousWebhookSecret())
-                    .filter(Objects::nonNull).toList());
-        }
-        return new NotificationService(secrets, parser, transactions, notifications, qrs, clock, counters);
+        List<ProviderNotificationPort> readers = List.of(AopCallbacks.port(webhookSecrets(registry, Provider.AOP)),
+                BosCallbacks.port(webhookSecrets(registry, Provider.BOS)),
+                OqpayCallbacks.port(webhookSecrets(registry, Provider.OQPAY)),
+                new RazorpayNotifications(webhookSecrets(registry, Provider.RAZORPAY)));
+        return new NotificationService(readers, parser, transactions, notifications, qrs, clock, counters);
+    }
+
+    /** A provider's webhook secrets in force: the current one and, while it rotates, the previous one. */
+    private static List<String> webhookSecrets(ProviderRegistry registry, Provider provider) {
+        ProviderProperties properties = registry.properties(provider.name().toLowerCase(Locale.ROOT));
+        return Stream.of(properties.getWebhookSecret(), properties.getPreviousWebhookSecret())
+                .filter(Objects::nonNull).toList();
     }
 }

@@ -25,12 +25,11 @@ public class JdbcNotificationStore implements NotificationStore {
     private static final String COMPLETE = "UPDATE webhook_event SET outcome = ?, qr_id = ?, detail = ?"
             + " WHERE provider = ? AND event_id = ?";
     private static final String PAYMENT = "INSERT INTO qr_payment (provider, payment_id, qr_id, amount_paise,"
-            + " upi_reference, event_id, received_at, status, flag_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " upi_reference, event_id, received_at, status, flag_reason, held) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (provider, payment_id) DO NOTHING";
     private static final String HELD = "SELECT provider, payment_id, qr_id, amount_paise, upi_reference, event_id,"
-            + " received_at, status, flag_reason FROM qr_payment WHERE qr_id = ? AND status = 'flagged'"
-            + " AND (flag_reason LIKE 'qr_pending%' OR flag_reason LIKE 'qr_unknown%') ORDER BY id FOR UPDATE";
-    private static final String RESOLVE = "UPDATE qr_payment SET status = ?, flag_reason = ?"
+            + " received_at, status, flag_reason FROM qr_payment WHERE qr_id = ? AND held ORDER BY id FOR UPDATE";
+    private static final String RESOLVE = "UPDATE qr_payment SET status = ?, flag_reason = ?, held = false"
             + " WHERE provider = ? AND payment_id = ?";
     private static final String BY_REFERENCE = "SELECT " + QrRows.COLUMNS + " FROM qr_intent"
             + " WHERE provider = ? AND provider_reference = ? ORDER BY created_at DESC LIMIT 1";
@@ -81,6 +80,7 @@ public class JdbcNotificationStore implements NotificationStore {
                 s.setTimestamp(7, Timestamp.from(p.receivedAt()));
                 s.setString(8, p.status());
                 s.setString(9, p.flagReason());
+                s.setBoolean(10, p.held());
                 return s.executeUpdate() == 1;
             }
         });
@@ -97,7 +97,8 @@ public class JdbcNotificationStore implements NotificationStore {
                         held.add(new PaymentRecord(Provider.valueOf(r.getString("provider")), r.getString("payment_id"),
                                 r.getString("qr_id"), Money.ofPaise(r.getLong("amount_paise")),
                                 r.getString("upi_reference"), r.getString("event_id"),
-                                QrRows.instant(r, "received_at"), r.getString("status"), r.getString("flag_reason")));
+                                QrRows.instant(r, "received_at"), r.getString("status"), r.getString("flag_reason"),
+                                true));
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package io.payorch.bootstrap.persistence;
 
+import io.micronaut.transaction.TransactionOperations;
 import io.payorch.application.admin.OtpFilter;
 import io.payorch.application.admin.PageCursor;
 import io.payorch.application.admin.StatusCount;
@@ -8,37 +9,29 @@ import io.payorch.application.port.out.TransferOtpReadPort;
 import io.payorch.domain.StateChange;
 import io.payorch.domain.TransferOtpStatus;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Admin reads of {@code transfer_otp} and {@code transfer_otp_event}. Only the masked mobile is
- * selected: the keyed hash of the number never leaves the database.
+ * Admin reads of {@code transfer_otp} and {@code transfer_otp_event}, through the one row mapping
+ * ({@link TransferOtpRows}): only the masked mobile is ever selected.
  */
 @Singleton
-@Transactional
 public class JdbcTransferOtpReader implements TransferOtpReadPort {
-
-    private static final String COLUMNS = "id, registration_id, remitter_mobile_masked, beneficiary_id, transfer_type,"
-            + " amount_paise, status, provider_state, sent_at, expires_at, failure_reason, created_at, merchant_id";
-
 
     /** The open states are transfer_otp_open_status_idx's own predicate (V7), which lets this count use that index. */
     static final String OPEN_COUNTS_SQL = "SELECT status, count(*) FROM transfer_otp WHERE status IN ("
             + SqlWhere.literals(TransferOtpStatus.open()) + ") GROUP BY status ORDER BY status";
 
-    private final DataSource dataSource;
+    private final TransactionOperations<Connection> transactions;
 
-    JdbcTransferOtpReader(DataSource dataSource) {
-        this.dataSource = dataSource;
+    JdbcTransferOtpReader(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
     }
 
     @Override
@@ -50,19 +43,14 @@ public class JdbcTransferOtpReader implements TransferOtpReadPort {
                 .atLeast("created_at", filter.createdFrom())
                 .before("created_at", filter.createdTo())
                 .after(after == null ? null : after.createdAt(), after == null ? null : after.id());
-        String sql = "SELECT " + COLUMNS + " FROM transfer_otp" + where.sql() + " ORDER BY created_at DESC, id DESC LIMIT ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setInt(where.bind(s), limit);
-            List<TransferOtpRecord> found = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    found.add(record(r));
-                }
+        String sql = "SELECT " + TransferOtpRows.COLUMNS + " FROM transfer_otp" + where.sql()
+                + " ORDER BY created_at DESC, id DESC LIMIT ?";
+        return SqlTransactions.read(transactions, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setInt(where.bind(s), limit);
+                return TransferOtpRows.readAll(s).stream().map(TransferOtpRecord::of).toList();
             }
-            return found;
-        } catch (SQLException e) {
-            throw new IllegalStateException("transfer OTP search failed", e);
-        }
+        });
     }
 
     @Override
@@ -70,33 +58,18 @@ public class JdbcTransferOtpReader implements TransferOtpReadPort {
         if (!QrRows.storableId(id)) {
             return Optional.empty();
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM transfer_otp WHERE id = ?")) {
-            s.setString(1, id);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(record(r)) : Optional.empty();
+        return SqlTransactions.read(transactions, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + TransferOtpRows.COLUMNS
+                    + " FROM transfer_otp WHERE id = ?")) {
+                s.setString(1, id);
+                return TransferOtpRows.readAll(s).stream().findFirst().map(TransferOtpRecord::of);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("transfer OTP read failed", e);
-        }
+        });
     }
 
     @Override
     public List<StateChange> history(String id) {
-        String sql = "SELECT from_status, to_status, at, reason, source FROM transfer_otp_event WHERE otp_id = ? ORDER BY id";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, id);
-            List<StateChange> events = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    events.add(new StateChange(r.getString(1), r.getString(2), r.getTimestamp(3).toInstant(),
-                            r.getString(4), r.getString(5)));
-                }
-            }
-            return events;
-        } catch (SQLException e) {
-            throw new IllegalStateException("transfer OTP history failed", e);
-        }
+        return SqlTransactions.read(transactions, c -> TransferOtpRows.history(c, id));
     }
 
     @Override
@@ -112,25 +85,17 @@ public class JdbcTransferOtpReader implements TransferOtpReadPort {
     }
 
     private List<StatusCount> counts(String sql, SqlWhere where) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            where.bind(s);
-            List<StatusCount> counts = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    counts.add(new StatusCount(null, r.getString(1), r.getLong(2)));
+        return SqlTransactions.read(transactions, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                where.bind(s);
+                List<StatusCount> counts = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        counts.add(new StatusCount(null, r.getString(1), r.getLong(2)));
+                    }
                 }
+                return counts;
             }
-            return counts;
-        } catch (SQLException e) {
-            throw new IllegalStateException("transfer OTP counts failed", e);
-        }
-    }
-
-    private static TransferOtpRecord record(ResultSet r) throws SQLException {
-        return new TransferOtpRecord(r.getString("id"), r.getString("registration_id"),
-                r.getString("remitter_mobile_masked"), r.getString("beneficiary_id"), r.getString("transfer_type"),
-                r.getLong("amount_paise"), r.getString("status"), r.getString("provider_state"),
-                QrRows.instant(r, "sent_at"), QrRows.instant(r, "expires_at"),
-                r.getString("failure_reason"), QrRows.instant(r, "created_at"), r.getString("merchant_id"));
+        });
     }
 }

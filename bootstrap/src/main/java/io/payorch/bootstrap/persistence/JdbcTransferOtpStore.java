@@ -2,15 +2,12 @@ package io.payorch.bootstrap.persistence;
 
 import io.micronaut.data.connection.ConnectionOperations;
 import io.payorch.application.port.out.TransferOtpStore;
-import io.payorch.domain.Money;
 import io.payorch.domain.StateChange;
 import io.payorch.domain.TransferOtp;
-import io.payorch.domain.TransferOtpStatus;
-import io.payorch.domain.TransferType;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -24,16 +21,12 @@ import java.util.Optional;
 public class JdbcTransferOtpStore implements TransferOtpStore {
 
     private static final String TABLE = "transfer_otp";
+    private static final String FIND_BY_ID = "SELECT " + TransferOtpRows.COLUMNS + " FROM " + TABLE + " WHERE id = ?";
 
-    private final TransferOtpRepository otps;
-    private final TransferOtpEventRepository events;
     private final ConnectionOperations<Connection> connections;
     private final Clock clock;
 
-    JdbcTransferOtpStore(TransferOtpRepository otps, TransferOtpEventRepository events,
-                         ConnectionOperations<Connection> connections, Clock clock) {
-        this.otps = otps;
-        this.events = events;
+    JdbcTransferOtpStore(ConnectionOperations<Connection> connections, Clock clock) {
         this.connections = connections;
         this.clock = clock;
     }
@@ -73,26 +66,20 @@ public class JdbcTransferOtpStore implements TransferOtpStore {
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<TransferOtp> findById(String id) {
         if (!QrRows.storableId(id)) {
             return Optional.empty();
         }
-        return otps.findById(id).map(JdbcTransferOtpStore::toDomain);
+        return SqlTransactions.statement(connections, c -> {
+            try (PreparedStatement s = c.prepareStatement(FIND_BY_ID)) {
+                s.setString(1, id);
+                return TransferOtpRows.readAll(s).stream().findFirst();
+            }
+        });
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<StateChange> history(String otpId) {
-        return events.findByOtpIdOrderById(otpId).stream()
-                .map(e -> new StateChange(e.fromStatus(), e.toStatus(), e.at(), e.reason(), e.source()))
-                .toList();
-    }
-
-    static TransferOtp toDomain(TransferOtpRow r) {
-        return TransferOtp.restore(new TransferOtp.Snapshot(r.id(), r.registrationId(), r.remitterMobileMasked(),
-                r.remitterMobileHash(), r.beneficiaryId(), TransferType.valueOf(r.transferType()),
-                Money.ofPaise(r.amountPaise()), r.createdAt(), r.version(), TransferOtpStatus.valueOf(r.status()),
-                r.providerState(), r.sentAt(), r.expiresAt(), r.failureReason(), r.merchantId()));
+        return SqlTransactions.statement(connections, c -> TransferOtpRows.history(c, otpId));
     }
 }

@@ -2,7 +2,7 @@ package io.payorch.bootstrap.sandbox;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
-import io.payorch.application.webhook.WebhookSignature;
+import io.payorch.wire.HmacSignature;
 import io.payorch.bootstrap.config.ProviderRegistry;
 import io.payorch.domain.Money;
 import io.payorch.domain.QrIntent;
@@ -154,7 +154,7 @@ public class SimulatedPayments {
     private void signature(Map<String, String> headers, String header, String provider, byte[] body) {
         String secret = providers.properties(provider).getWebhookSecret();
         if (secret != null && !secret.isEmpty()) {
-            headers.put(header, WebhookSignature.sign(secret, body));
+            headers.put(header, HmacSignature.sign(secret, body));
         }
     }
 

@@ -10,7 +10,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.payorch.application.webhook.WebhookSignature;
+import io.payorch.wire.HmacSignature;
 import io.payorch.bootstrap.support.PostgresTestSupport;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,8 +73,8 @@ class ProviderCallbackWebhookTest extends PostgresTestSupport {
                   "payerName": "Ramesh Kumār" }
                 """.formatted(tag, tag, tag);
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        assertEquals("applied", post("aop", body, WebhookSignature.sign("aop-secret", body)).body().get("outcome"));
-        assertEquals("duplicate", post("aop", body, WebhookSignature.sign("aop-secret", body)).body().get("outcome"));
+        assertEquals("applied", post("aop", body, HmacSignature.sign("aop-secret", body)).body().get("outcome"));
+        assertEquals("duplicate", post("aop", body, HmacSignature.sign("aop-secret", body)).body().get("outcome"));
         assertEquals("PAID", status(qrId));
         assertEquals(1_050, rows.count("SELECT payments_total_paise FROM qr_intent WHERE id = ?", qrId));
         assertEquals("412345678901", rows.text("SELECT upi_reference FROM qr_payment WHERE payment_id = ?", "AOPPAY" + tag));
@@ -86,7 +86,7 @@ class ProviderCallbackWebhookTest extends PostgresTestSupport {
         byte[] body = ("{\"eventId\":\"bos-evt-" + tag + "\",\"event\":\"payment.success\",\"id\":\"qr_bos_" + tag
                 + "\",\"amount\":10,\"paymentId\":\"BOSPAY" + tag + "\",\"utr\":\"512345678901\"}")
                 .getBytes(StandardCharsets.UTF_8);
-        assertEquals("applied", post("bos", body, WebhookSignature.sign("bos-secret", body)).body().get("outcome"));
+        assertEquals("applied", post("bos", body, HmacSignature.sign("bos-secret", body)).body().get("outcome"));
         assertEquals("PAID", status(qrId));
     }
 
@@ -98,10 +98,10 @@ class ProviderCallbackWebhookTest extends PostgresTestSupport {
                  "amount":%s,"paymentId":"OQPAY%s-%s","utr":"612345678901"}
                 """;
         byte[] wrong = template.formatted(tag, 1, tag, tag, "499", tag, 1).getBytes(StandardCharsets.UTF_8);
-        assertEquals("flagged", post("oqpay", wrong, WebhookSignature.sign("oqpay-secret", wrong)).body().get("outcome"));
+        assertEquals("flagged", post("oqpay", wrong, HmacSignature.sign("oqpay-secret", wrong)).body().get("outcome"));
         assertEquals("ACTIVE", status(qrId));
         byte[] right = template.formatted(tag, 2, tag, tag, "500", tag, 2).getBytes(StandardCharsets.UTF_8);
-        assertEquals("applied", post("oqpay", right, WebhookSignature.sign("oqpay-secret", right)).body().get("outcome"));
+        assertEquals("applied", post("oqpay", right, HmacSignature.sign("oqpay-secret", right)).body().get("outcome"));
         assertEquals("PAID", status(qrId));
     }
 
@@ -110,9 +110,9 @@ class ProviderCallbackWebhookTest extends PostgresTestSupport {
         String qrId = qr("AOP", "AOP554V" + tag, 1_000L);
         byte[] body = ("{\"eventId\":\"aop-evt-" + tag + "\",\"txnRefranceID\":\"AOP554V" + tag
                 + "\",\"amount\":\"10\",\"paymentId\":\"AOPPAY" + tag + "\"}").getBytes(StandardCharsets.UTF_8);
-        assertUnauthorized("aop", body, WebhookSignature.sign("bos-secret", body));
+        assertUnauthorized("aop", body, HmacSignature.sign("bos-secret", body));
         byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("\"10\"", "\"1\"").getBytes(StandardCharsets.UTF_8);
-        assertUnauthorized("aop", tampered, WebhookSignature.sign("aop-secret", body));
+        assertUnauthorized("aop", tampered, HmacSignature.sign("aop-secret", body));
         assertUnauthorized("aop", body, null);
         assertEquals("ACTIVE", status(qrId));
         assertEquals(0, rows.count("SELECT count(*) FROM webhook_event WHERE event_id = ?", "aop-evt-" + tag));
@@ -122,7 +122,7 @@ class ProviderCallbackWebhookTest extends PostgresTestSupport {
     void aCallbackWithoutTheProvidersReferenceIs400() {
         byte[] body = "{\"eventId\":\"x\",\"amount\":\"10\",\"paymentId\":\"p\"}".getBytes(StandardCharsets.UTF_8);
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                () -> post("oqpay", body, WebhookSignature.sign("oqpay-secret", body)));
+                () -> post("oqpay", body, HmacSignature.sign("oqpay-secret", body)));
         assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
         assertEquals(true, e.getResponse().getBody(String.class).orElseThrow().contains("txnId or refId"));
     }

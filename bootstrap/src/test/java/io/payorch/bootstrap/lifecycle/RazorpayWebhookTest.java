@@ -11,7 +11,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.application.service.HeldPaymentReplay;
-import io.payorch.application.webhook.WebhookSignature;
+import io.payorch.wire.HmacSignature;
 import io.payorch.bootstrap.support.PostgresTestSupport;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,10 +71,10 @@ class RazorpayWebhookTest extends PostgresTestSupport {
         String qrId = qr("single_use", 30_000L, "ACTIVE");
         byte[] body = credited(qrId, "pay_" + tag, 30_000, "notes with ₹ नमस्ते and café").getBytes(StandardCharsets.UTF_8);
 
-        HttpResponse<Map<String, Object>> first = post(body, WebhookSignature.sign(SECRET, body), "evt_" + tag);
+        HttpResponse<Map<String, Object>> first = post(body, HmacSignature.sign(SECRET, body), "evt_" + tag);
         assertEquals(HttpStatus.OK, first.getStatus());
         assertEquals("applied", first.body().get("outcome"));
-        HttpResponse<Map<String, Object>> again = post(body, WebhookSignature.sign(SECRET, body), "evt_" + tag);
+        HttpResponse<Map<String, Object>> again = post(body, HmacSignature.sign(SECRET, body), "evt_" + tag);
         assertEquals(HttpStatus.OK, again.getStatus());
         assertEquals("duplicate", again.body().get("outcome"));
 
@@ -92,13 +92,13 @@ class RazorpayWebhookTest extends PostgresTestSupport {
     void aTamperedBodyAWrongSecretOrNoSignatureIs401AndChangesNothing() throws Exception {
         String qrId = qr("single_use", 30_000L, "ACTIVE");
         byte[] body = credited(qrId, "pay_" + tag, 30_000, "ünïcödé").getBytes(StandardCharsets.UTF_8);
-        String signature = WebhookSignature.sign(SECRET, body);
+        String signature = HmacSignature.sign(SECRET, body);
         byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("\"amount\": 30000", "\"amount\": 30001")
                 .getBytes(StandardCharsets.UTF_8);
         assertTrue(!java.util.Arrays.equals(body, tampered));
 
         assertUnauthorized(tampered, signature);
-        assertUnauthorized(body, WebhookSignature.sign("another-secret", body));
+        assertUnauthorized(body, HmacSignature.sign("another-secret", body));
         assertUnauthorized(body, null);
         assertUnauthorized(body, signature.substring(0, 63));
 
@@ -115,12 +115,12 @@ class RazorpayWebhookTest extends PostgresTestSupport {
         for (int i = 0; i < amounts.length; i++) {
             byte[] body = credited(qrId, "pay_" + tag + "_" + i, amounts[i], "payment " + i)
                     .getBytes(StandardCharsets.UTF_8);
-            assertEquals("applied", post(body, WebhookSignature.sign(SECRET, body), "evt_" + tag + "_" + i)
+            assertEquals("applied", post(body, HmacSignature.sign(SECRET, body), "evt_" + tag + "_" + i)
                     .body().get("outcome"));
         }
         // Razorpay retrying the second payment under a new event id changes nothing
         byte[] retry = credited(qrId, "pay_" + tag + "_1", 20_025, "retry").getBytes(StandardCharsets.UTF_8);
-        assertEquals("duplicate", post(retry, WebhookSignature.sign(SECRET, retry), "evt_" + tag + "_retry")
+        assertEquals("duplicate", post(retry, HmacSignature.sign(SECRET, retry), "evt_" + tag + "_retry")
                 .body().get("outcome"));
 
         assertEquals("ACTIVE", status(qrId));
@@ -134,7 +134,7 @@ class RazorpayWebhookTest extends PostgresTestSupport {
     void aPaymentOfAnotherAmountOrForAnExpiredQrIsRecordedAndFlaggedNotApplied() throws Exception {
         String fixed = qr("single_use", 30_000L, "ACTIVE");
         byte[] less = credited(fixed, "pay_" + tag + "_less", 29_900, "short").getBytes(StandardCharsets.UTF_8);
-        assertEquals("flagged", post(less, WebhookSignature.sign(SECRET, less), "evt_" + tag + "_less")
+        assertEquals("flagged", post(less, HmacSignature.sign(SECRET, less), "evt_" + tag + "_less")
                 .body().get("outcome"));
         assertEquals("ACTIVE", status(fixed));
         assertTrue(rows.text("SELECT flag_reason FROM qr_payment WHERE payment_id = ?", "pay_" + tag + "_less")
@@ -142,7 +142,7 @@ class RazorpayWebhookTest extends PostgresTestSupport {
 
         String expired = qr("single_use", 30_000L, "EXPIRED");
         byte[] late = credited(expired, "pay_" + tag + "_late", 30_000, "late").getBytes(StandardCharsets.UTF_8);
-        assertEquals("flagged", post(late, WebhookSignature.sign(SECRET, late), "evt_" + tag + "_late")
+        assertEquals("flagged", post(late, HmacSignature.sign(SECRET, late), "evt_" + tag + "_late")
                 .body().get("outcome"));
         assertEquals("EXPIRED", status(expired));
         assertEquals("flagged", rows.text("SELECT status FROM qr_payment WHERE payment_id = ?", "pay_" + tag + "_late"));
@@ -154,7 +154,7 @@ class RazorpayWebhookTest extends PostgresTestSupport {
     void aPaymentThatArrivesWhileTheQrIsUnknownIsHeldAndAppliedOnceItIsActive() throws Exception {
         String qrId = qr("single_use", 30_000L, "UNKNOWN");
         byte[] body = credited(qrId, "pay_" + tag, 30_000, "early").getBytes(StandardCharsets.UTF_8);
-        assertEquals("flagged", post(body, WebhookSignature.sign(SECRET, body), "evt_" + tag).body().get("outcome"));
+        assertEquals("flagged", post(body, HmacSignature.sign(SECRET, body), "evt_" + tag).body().get("outcome"));
         assertEquals("UNKNOWN", status(qrId));
         assertTrue(rows.text("SELECT flag_reason FROM qr_payment WHERE payment_id = ?", "pay_" + tag)
                 .startsWith("qr_unknown"));
@@ -171,7 +171,7 @@ class RazorpayWebhookTest extends PostgresTestSupport {
     @Test
     void aPaymentForAnUnknownQrIsRecordedAndAnswered200() throws Exception {
         byte[] body = credited("qr_nobody_" + tag, "pay_" + tag, 500, "stray").getBytes(StandardCharsets.UTF_8);
-        HttpResponse<Map<String, Object>> response = post(body, WebhookSignature.sign(SECRET, body), "evt_" + tag);
+        HttpResponse<Map<String, Object>> response = post(body, HmacSignature.sign(SECRET, body), "evt_" + tag);
         assertEquals(HttpStatus.OK, response.getStatus());
         assertEquals("unmatched", response.body().get("outcome"));
         assertEquals("unmatched", rows.text("SELECT status FROM qr_payment WHERE payment_id = ?", "pay_" + tag));
@@ -183,7 +183,7 @@ class RazorpayWebhookTest extends PostgresTestSupport {
         String qrId = qr("single_use", 30_000L, "ACTIVE");
         byte[] body = credited(qrId, "pay_" + tag, 30_000, "x").replace("\"id\": \"rzp_" + qrId + "\"",
                 "\"id\": \"qr_renamed\"").getBytes(StandardCharsets.UTF_8);
-        assertEquals("applied", post(body, WebhookSignature.sign(SECRET, body), "evt_" + tag).body().get("outcome"));
+        assertEquals("applied", post(body, HmacSignature.sign(SECRET, body), "evt_" + tag).body().get("outcome"));
         assertEquals("PAID", status(qrId));
     }
 
@@ -199,7 +199,7 @@ class RazorpayWebhookTest extends PostgresTestSupport {
                  "created_at":1623662800}
                 """.formatted(qrId, qrId);
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        assertEquals("applied", post(body, WebhookSignature.sign(SECRET, body), "evt_" + tag).body().get("outcome"));
+        assertEquals("applied", post(body, HmacSignature.sign(SECRET, body), "evt_" + tag).body().get("outcome"));
         assertEquals("CLOSED", status(qrId));
         assertEquals("on_demand", rows.text("SELECT close_reason FROM qr_intent WHERE id = ?", qrId));
         assertEquals(1, rows.count("SELECT count(*) FROM qr_intent_event WHERE qr_id = ? AND to_status = 'CLOSED'"
@@ -210,7 +210,7 @@ class RazorpayWebhookTest extends PostgresTestSupport {
     void aSignedBodyThatIsNotJsonIs400AndStoresNothing() throws Exception {
         byte[] body = "{\"event\": \"qr_code.credited\", ".getBytes(StandardCharsets.UTF_8);
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                () -> post(body, WebhookSignature.sign(SECRET, body), "evt_" + tag));
+                () -> post(body, HmacSignature.sign(SECRET, body), "evt_" + tag));
         assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
         assertEquals(0, rows.count("SELECT count(*) FROM webhook_event WHERE event_id = ?", "evt_" + tag));
     }

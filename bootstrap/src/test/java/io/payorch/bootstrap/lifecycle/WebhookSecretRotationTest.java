@@ -2,7 +2,7 @@ package io.payorch.bootstrap.lifecycle;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.payorch.application.webhook.WebhookSignature;
+import io.payorch.wire.HmacSignature;
 import io.payorch.bootstrap.support.ApiCalls;
 import io.payorch.bootstrap.support.PostgresTestSupport;
 import jakarta.inject.Inject;
@@ -71,7 +71,7 @@ class WebhookSecretRotationTest extends PostgresTestSupport {
             String paymentId = "pay_" + tag + "_" + SEQUENCE.incrementAndGet();
             byte[] body = razorpayCredited(qrId, "rzp_" + tag, paymentId).getBytes(StandardCharsets.UTF_8);
             HttpResponse<String> answer = api.post("/v1/webhooks/razorpay", null, new String(body, StandardCharsets.UTF_8),
-                    Map.of("X-Razorpay-Signature", WebhookSignature.sign(attempt[0], body),
+                    Map.of("X-Razorpay-Signature", HmacSignature.sign(attempt[0], body),
                             "X-Razorpay-Event-Id", "evt_" + paymentId));
             assertOutcome(attempt[1], answer, paymentId);
         }
@@ -89,7 +89,7 @@ class WebhookSecretRotationTest extends PostgresTestSupport {
                       "amount": "10.50", "paymentId": "%s", "utr": "412345678901" }
                     """.formatted(paymentId, reference, paymentId);
             HttpResponse<String> answer = api.post("/v1/webhooks/aop", null, json,
-                    Map.of("X-Payorch-Signature", WebhookSignature.sign(attempt[0], json.getBytes(StandardCharsets.UTF_8))));
+                    Map.of("X-Payorch-Signature", HmacSignature.sign(attempt[0], json.getBytes(StandardCharsets.UTF_8))));
             assertOutcome(attempt[1], answer, paymentId);
         }
         assertEquals(2, rows.count("SELECT payments_count FROM qr_intent WHERE id = ?", qrId));

@@ -7,7 +7,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.payorch.application.webhook.WebhookSignature;
+import io.payorch.wire.HmacSignature;
 import io.payorch.bootstrap.support.ApiCalls;
 import io.payorch.bootstrap.support.PostgresTestSupport;
 import jakarta.inject.Inject;
@@ -119,7 +119,7 @@ class SandboxNotificationWireTest extends PostgresTestSupport {
         Map<String, Object> answer = object(paid.body());
         assertEquals(Map.of("status", 200, "body", Map.of("outcome", "applied", "qrId", "qr_x")), answer.get("webhook"));
         LoggedRequest sent = onlyRequestTo("/v1/webhooks/razorpay");
-        assertEquals(WebhookSignature.sign(SECRET, sent.getBody()), sent.getHeader("X-Razorpay-Signature"));
+        assertEquals(HmacSignature.sign(SECRET, sent.getBody()), sent.getHeader("X-Razorpay-Signature"));
         assertTrue(sent.getHeader("X-Razorpay-Event-Id").startsWith("evt_"));
         assertTrue(sent.getHeader("Content-Type").startsWith("application/json"));
         Map<String, Object> envelope = object(sent.getBodyAsString());
@@ -155,7 +155,7 @@ class SandboxNotificationWireTest extends PostgresTestSupport {
         assertEquals(Map.of("status", 401, "body", Map.of("code", "invalid_signature")),
                 object(paid.body()).get("webhook"));
         LoggedRequest sent = onlyRequestTo("/v1/webhooks/aop");
-        assertEquals(WebhookSignature.sign(SECRET, sent.getBody()), sent.getHeader("X-Payorch-Signature"));
+        assertEquals(HmacSignature.sign(SECRET, sent.getBody()), sent.getHeader("X-Payorch-Signature"));
         Map<String, Object> body = object(sent.getBodyAsString());
         assertEquals("payment.success", body.get("event"));
         assertTrue(((String) body.get("eventId")).startsWith("aop-evt-"));
@@ -175,7 +175,7 @@ class SandboxNotificationWireTest extends PostgresTestSupport {
 
         assertEquals(200, paid.statusCode(), paid.body());
         LoggedRequest sent = onlyRequestTo("/v1/webhooks/oqpay");
-        assertEquals(WebhookSignature.sign(SECRET, sent.getBody()), sent.getHeader("X-Payorch-Signature"));
+        assertEquals(HmacSignature.sign(SECRET, sent.getBody()), sent.getHeader("X-Payorch-Signature"));
         Map<String, Object> body = new HashMap<>(object(sent.getBodyAsString()));
         assertEquals(qr.get("providerReference"), body.get("txnId"));
         assertTrue(((String) body.get("refId")).startsWith("REF-WIREOQV"));

@@ -28,12 +28,11 @@ public interface NotificationStore {
 
     /**
      * Payments recorded for this QR but held because it was still {@code PENDING} or
-     * {@code UNKNOWN} when they arrived (flag reasons {@code qr_pending...}, {@code qr_unknown...}),
-     * oldest first.
+     * {@code UNKNOWN} when they arrived ({@link PaymentRecord#held()}), oldest first.
      */
     List<PaymentRecord> heldFor(String qrId);
 
-    /** Marks a held payment as applied, or re-flags it with a new reason. */
+    /** Marks a held payment as applied, or re-flags it with a new reason; either way it is held no more. */
     void resolveHeld(Provider provider, String paymentId, String status, String flagReason);
 
     /** The QR a provider knows by this reference. */
@@ -43,8 +42,9 @@ public interface NotificationStore {
      * @param qrId       the matched QR, or null when none matched
      * @param status     {@code applied}, {@code flagged} or {@code unmatched}
      * @param flagReason why operations must look at it, or null when applied
+     * @param held       flagged only until its QR's open outcome is known, then applied or flagged again
      */
     record PaymentRecord(Provider provider, String paymentId, String qrId, Money amount, String upiReference,
-                         String eventId, Instant receivedAt, String status, String flagReason) {
+                         String eventId, Instant receivedAt, String status, String flagReason, boolean held) {
     }
 }

@@ -1,5 +1,6 @@
-package io.payorch.application.webhook;
+package io.payorch.wire;
 
+import io.payorch.application.webhook.ProviderNotification;
 import io.payorch.domain.DomainException;
 import io.payorch.domain.Provider;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** What makes a signed notification malformed beyond missing fields: wrong JSON types, overlong or control-character ids. */
-class NotificationReadingLimitsTest {
+class SignedCallbacksTest {
+
+    private static final SignedCallbacks AOP = new SignedCallbacks(Provider.AOP, List.of(), V4QrFormat.REFERENCE_FIELDS);
 
     private static Map<String, Object> callback() {
         Map<String, Object> body = new HashMap<>();
@@ -25,12 +28,12 @@ class NotificationReadingLimitsTest {
     }
 
     private static String refusedField(Map<String, Object> body) {
-        return assertThrows(DomainException.class, () -> CallbackNotificationReader.read(Provider.AOP, body, null)).field();
+        return assertThrows(DomainException.class, () -> AOP.read(body, null)).field();
     }
 
     @Test
     void aWellFormedCallbackIsRead() {
-        ProviderNotification n = CallbackNotificationReader.read(Provider.AOP, callback(), null);
+        ProviderNotification n = AOP.read(callback(), null);
         assertEquals("PAY-1", n.payment().paymentId());
         assertEquals(List.of("AOPREF1"), n.providerReferences());
     }
@@ -73,6 +76,6 @@ class NotificationReadingLimitsTest {
     void aNumericIdIsText() {
         Map<String, Object> body = callback();
         body.put("paymentId", 123456789L);
-        assertEquals("123456789", CallbackNotificationReader.read(Provider.AOP, body, null).payment().paymentId());
+        assertEquals("123456789", AOP.read(body, null).payment().paymentId());
     }
 }

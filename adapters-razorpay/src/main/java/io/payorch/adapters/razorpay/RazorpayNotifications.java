@@ -1,28 +1,51 @@
-package io.payorch.application.webhook;
+package io.payorch.adapters.razorpay;
 
+import io.payorch.application.port.out.ProviderNotificationPort;
+import io.payorch.application.webhook.ProviderNotification;
 import io.payorch.domain.DomainException;
 import io.payorch.domain.Provider;
+import io.payorch.wire.HmacSignature;
+import io.payorch.wire.JsonFields;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Reads Razorpay's webhook envelope ({@code event}, {@code payload.qr_code.entity},
  * {@code payload.payment.entity}). {@code qr_code.credited} is a payment (id, amount in paise,
  * UPI reference from {@code acquirer_data.rrn}); {@code qr_code.closed} carries {@code close_reason}.
- * The QR is matched by payorch's id in the QR's notes or by Razorpay's QR id.
+ * The QR is matched by payorch's id in the QR's notes or by Razorpay's QR id. Signed with a hex
+ * HMAC-SHA256 of the raw body under the webhook secret ({@code X-Razorpay-Signature}); Razorpay keeps
+ * signing retried events with the old secret after a change, so the previous one is accepted too.
  */
-public final class RazorpayNotificationReader {
+public final class RazorpayNotifications implements ProviderNotificationPort {
 
     /** Keys of the QR's notes where payorch's own QR id may be echoed back. */
     public static final List<String> QR_ID_NOTE_KEYS = List.of("payorch_qr_id", "payorch_id", "qr_id");
 
-    private RazorpayNotificationReader() {
+    private final List<String> secrets;
+
+    /** @param secrets the webhook secrets in force: the current one and, while it rotates, the previous one */
+    public RazorpayNotifications(List<String> secrets) {
+        this.secrets = Objects.requireNonNull(secrets, "secrets").stream()
+                .filter(secret -> secret != null && !secret.isEmpty()).toList();
+    }
+
+    @Override
+    public Provider provider() {
+        return Provider.RAZORPAY;
+    }
+
+    @Override
+    public boolean verify(byte[] body, String signature) {
+        return HmacSignature.verifyAny(secrets, body, signature);
     }
 
     /** @throws DomainException when the body is not a readable Razorpay QR event */
-    public static ProviderNotification read(Map<String, Object> envelope, String eventIdHeader) {
+    @Override
+    public ProviderNotification read(Map<String, Object> envelope, String eventIdHeader) {
         String event = JsonFields.text(envelope, "event").orElseThrow(() -> new DomainException("event", "is required"));
         Optional<Map<String, Object>> qr = JsonFields.object(envelope, "payload", "qr_code", "entity");
         String reference = qr.flatMap(q -> JsonFields.text(q, "id")).orElse(null);

@@ -1,4 +1,4 @@
-package io.payorch.application.webhook;
+package io.payorch.wire;
 
 import io.payorch.domain.DomainException;
 import io.payorch.domain.Money;
@@ -7,8 +7,8 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reading fields of a parsed JSON object (maps, lists, strings, numbers, booleans). */
-final class JsonFields {
+/** Reading fields of a parsed notification (maps, lists, strings, numbers, booleans), strictly. */
+public final class JsonFields {
 
     private JsonFields() {
     }
@@ -17,20 +17,16 @@ final class JsonFields {
      * A string or number field as text; empty when absent, null or blank. An object, array or
      * boolean where text is expected is refused, not turned into text that could match or be stored.
      */
-    static Optional<String> text(Map<String, Object> object, String key) {
+    public static Optional<String> text(Map<String, Object> object, String key) {
         Object value = object == null ? null : object.get(key);
         if (value instanceof Map<?, ?> || value instanceof Iterable<?> || value instanceof Boolean) {
             throw new DomainException(key, "must be a string or a number");
         }
-        if (value == null) {
-            return Optional.empty();
-        }
-        String text = value instanceof String string ? string : String.valueOf(value);
-        return text.isBlank() ? Optional.empty() : Optional.of(text);
+        return ProviderAnswer.text(object, key);
     }
 
     @SuppressWarnings("unchecked")
-    static Optional<Map<String, Object>> object(Map<String, Object> object, String key) {
+    public static Optional<Map<String, Object>> object(Map<String, Object> object, String key) {
         if (object == null) {
             return Optional.empty();
         }
@@ -39,7 +35,7 @@ final class JsonFields {
     }
 
     /** Follows a path of nested objects: {@code object(root, "payload", "payment", "entity")}. */
-    static Optional<Map<String, Object>> object(Map<String, Object> root, String... path) {
+    public static Optional<Map<String, Object>> object(Map<String, Object> root, String... path) {
         Optional<Map<String, Object>> current = Optional.ofNullable(root);
         for (String key : path) {
             current = current.flatMap(o -> object(o, key));
@@ -48,7 +44,7 @@ final class JsonFields {
     }
 
     /** A whole number of paise, sent as a JSON integer (or its string); refuses fractions. */
-    static Money paise(Map<String, Object> object, String key) {
+    public static Money paise(Map<String, Object> object, String key) {
         String text = text(object, key).orElseThrow(() -> new DomainException(key, "is required"));
         try {
             return Money.ofPaise(new BigDecimal(text.trim()).longValueExact());
@@ -58,7 +54,7 @@ final class JsonFields {
     }
 
     /** A rupee amount sent as a decimal string or number ("10", "10.50", 500, 10.5). */
-    static Money rupees(Map<String, Object> object, String key) {
+    public static Money rupees(Map<String, Object> object, String key) {
         String text = text(object, key).orElseThrow(() -> new DomainException(key, "is required"));
         try {
             BigDecimal value = new BigDecimal(text.trim());

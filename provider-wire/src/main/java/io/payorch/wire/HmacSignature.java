@@ -1,4 +1,4 @@
-package io.payorch.application.webhook;
+package io.payorch.wire;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Hex HMAC-SHA256 signatures over raw request bytes, as Razorpay ({@code X-Razorpay-Signature})
- * and payorch's own callbacks ({@code X-Payorch-Signature}) use them. Compared in constant time.
+ * Hex HMAC-SHA256 signatures over raw request bytes, the scheme of Razorpay's webhooks
+ * ({@code X-Razorpay-Signature}) and of the callbacks payorch documents for AOPay, BOS and OQPay
+ * ({@code X-Payorch-Signature}). Compared in constant time.
  */
-public final class WebhookSignature {
+public final class HmacSignature {
 
-    private WebhookSignature() {
+    private HmacSignature() {
     }
 
     public static String sign(String secret, byte[] body) {
