@@ -27,12 +27,16 @@ public record PageCursor(Instant createdAt, String id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** @throws InvalidRequestException for anything not made by {@link #encode()} */
+    /**
+     * @throws InvalidRequestException for anything not made by {@link #encode()}, such as an id with a
+     *                                 control character (a NUL would not even reach the database)
+     */
     public static PageCursor decode(String token) {
         try {
             String plain = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             String[] parts = plain.split(":", 3);
-            if (parts.length != 3 || !"v1".equals(parts[0]) || parts[2].isEmpty() || parts[2].length() > 64) {
+            if (parts.length != 3 || !"v1".equals(parts[0]) || parts[2].isEmpty() || parts[2].length() > 64
+                    || parts[2].chars().anyMatch(Character::isISOControl)) {
                 throw new IllegalArgumentException("shape");
             }
             long micros = Long.parseLong(parts[1]);

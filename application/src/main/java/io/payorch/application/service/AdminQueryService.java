@@ -61,9 +61,9 @@ public final class AdminQueryService implements BrowseQrIntentsUseCase, AdminSta
     public Page<QrIntent> search(SearchQuery query) {
         List<FieldError> errors = new ArrayList<>();
         QrStatus status = SearchParameters.parse(errors, "status", query.status(),
-                s -> QrStatus.valueOf(s.toUpperCase(Locale.ROOT)), "must be one of " + Arrays.toString(QrStatus.values()));
+                QrStatus::valueOf, "must be one of " + Arrays.toString(QrStatus.values()) + ", exactly as written");
         Provider provider = SearchParameters.parse(errors, "provider", query.provider(), Provider::parse,
-                "must be one of AOP, OQPAY, BOS, RAZORPAY");
+                "must be one of AOP, OQPAY, BOS, RAZORPAY, exactly as written");
         QrFilter filter = new QrFilter(status, provider, SearchParameters.registrationId(errors, query.registrationId()),
                 SearchParameters.instant(errors, "createdFrom", query.createdFrom()),
                 SearchParameters.instant(errors, "createdTo", query.createdTo()),

@@ -1,5 +1,6 @@
 package io.payorch.application.service;
 
+import io.payorch.application.FailedBeforeProviderCallException;
 import io.payorch.application.FieldError;
 import io.payorch.application.InvalidRequestException;
 import io.payorch.application.NotFoundException;
@@ -65,7 +66,11 @@ public final class QrIntentService implements CreateQrIntentUseCase, GetQrIntent
 
         QrIntent qr = QrIntent.open(qrId, merchantId, request.registrationId(), request.amount(), request.usage(),
                 request.description(), candidates.get(0).provider(), clock.instant());
-        store.insert(qr);
+        try {
+            store.insert(qr);
+        } catch (RuntimeException e) {
+            throw new FailedBeforeProviderCallException("recording QR " + qrId, e);
+        }
 
         ProviderOutcome<ProviderQr> last = null;
         ProviderAttempt undecided = null;

@@ -73,13 +73,14 @@ final class SearchParameters {
         }
     }
 
+    /** An enum filter, spelled exactly as the API writes it (no case folding, no trimming). */
     static <T> T parse(List<FieldError> errors, String field, String value, Function<String, T> parser,
                                String message) {
         if (value == null) {
             return null;
         }
         try {
-            return parser.apply(value.trim());
+            return parser.apply(value);
         } catch (IllegalArgumentException | DomainException e) {
             errors.add(new FieldError(field, message));
             return null;

@@ -16,7 +16,6 @@ import io.payorch.domain.TransferOtpStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /** The admin API's transfer-OTP reads. */
 public final class TransferOtpQueryService implements BrowseTransferOtpsUseCase {
@@ -34,8 +33,8 @@ public final class TransferOtpQueryService implements BrowseTransferOtpsUseCase 
             errors.add(new FieldError("provider", "is not a filter of transfer OTPs (all go through AOPay DMT)"));
         }
         TransferOtpStatus status = SearchParameters.parse(errors, "status", query.status(),
-                s -> TransferOtpStatus.valueOf(s.toUpperCase(Locale.ROOT)),
-                "must be one of " + Arrays.toString(TransferOtpStatus.values()));
+                TransferOtpStatus::valueOf,
+                "must be one of " + Arrays.toString(TransferOtpStatus.values()) + ", exactly as written");
         OtpFilter filter = new OtpFilter(status, SearchParameters.registrationId(errors, query.registrationId()),
                 SearchParameters.instant(errors, "createdFrom", query.createdFrom()),
                 SearchParameters.instant(errors, "createdTo", query.createdTo()),

@@ -1,5 +1,6 @@
 package io.payorch.application.service;
 
+import io.payorch.application.FailedBeforeProviderCallException;
 import io.payorch.application.NotFoundException;
 import io.payorch.application.TransferOtpSettings;
 import io.payorch.application.pii.MobileNumberProtection;
@@ -53,7 +54,11 @@ public final class TransferOtpService implements SendTransferOtpUseCase, GetTran
         TransferOtp otp = TransferOtp.open(otpId, merchantId, request.registrationId(), mobiles.mask(request.remitterMobile()),
                 mobiles.keyedHash(request.remitterMobile()), request.beneficiaryId(), request.transferType(),
                 request.amount(), clock.instant());
-        store.insert(otp);
+        try {
+            store.insert(otp);
+        } catch (RuntimeException e) {
+            throw new FailedBeforeProviderCallException("recording transfer OTP " + otpId, e);
+        }
 
         ProviderOutcome<SentOtp> outcome = provider.enabled() ? call(request)
                 : new ProviderOutcome.NotAttempted<>(provider.name() + " is disabled");

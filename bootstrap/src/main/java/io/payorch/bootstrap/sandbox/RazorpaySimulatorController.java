@@ -3,6 +3,7 @@ package io.payorch.bootstrap.sandbox;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -21,20 +22,26 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
- * Razorpay's QR Codes API under {@code /sandbox/razorpay}: create, close and fetch, with HTTP
- * Basic (the configured key id and secret), its validation rules and its error body
- * {@code {"error": {"code", "description", "source", "step", "reason", "metadata", "field"}}}.
+ * Razorpay's QR Codes API under {@code /sandbox/razorpay}, as far as the official SDK's
+ * {@code QrCodeClient} goes: create, fetch, fetch all ({@code count}, {@code skip}, {@code from},
+ * {@code to}), fetch a QR Code's payments, close; with HTTP Basic (the configured key id and secret),
+ * its validation rules and its error body
+ * {@code {"error": {"code", "description", "source", "step", "reason", "metadata", "field"}}}, which
+ * {@link RazorpayErrorEnvelope} also gives every framework error on these paths.
  * The triggers read the registration id payorch sends in {@code notes.payorch_registration_id}.
  */
 @Controller("/sandbox/razorpay/v1/payments/qr_codes")
@@ -50,6 +57,10 @@ public class RazorpaySimulatorController {
     private final ProviderRegistry providers;
     private final SimulatedQrRegistry issued = new SimulatedQrRegistry();
     private final Map<String, Map<String, Object>> entities = new ConcurrentHashMap<>();
+    /** Ids newest first, for the listing. */
+    private final ConcurrentLinkedDeque<String> newestFirst = new ConcurrentLinkedDeque<>();
+    /** Each QR Code's payment entities, newest first; guarded by the QR Code's entity lock. */
+    private final Map<String, List<Map<String, Object>>> payments = new ConcurrentHashMap<>();
 
     RazorpaySimulatorController(Clock clock, SimulatorResponses responses, ProviderRegistry providers) {
         this.clock = clock;
@@ -62,17 +73,24 @@ public class RazorpaySimulatorController {
         return issued;
     }
 
+    /** A payment recorded on a QR Code: the QR Code as it then is, and the payment entity. */
+    public record Credit(Map<String, Object> qrCode, Map<String, Object> payment) {
+    }
+
     /**
-     * Records a payment of {@code paise} on QR Code {@code id} as Razorpay does before it sends
-     * {@code qr_code.credited}: the received amount and count grow, and an active single-use QR Code
-     * closes with reason {@code paid}. Answers the QR Code as it then is; empty for an id never issued.
+     * Records a captured UPI payment of {@code paise} on QR Code {@code id} as Razorpay does before it
+     * sends {@code qr_code.credited}: the payment is listed under the QR Code, the received amount
+     * and count grow, and an active single-use QR Code closes with reason {@code paid}. Empty for an
+     * id never issued.
      */
-    public Optional<Map<String, Object>> credit(String id, long paise) {
+    public Optional<Credit> credit(String id, long paise) {
         Map<String, Object> entity = entities.get(id);
         if (entity == null) {
             return Optional.empty();
         }
         synchronized (entity) {
+            Map<String, Object> payment = payment(entity, paise);
+            payments.computeIfAbsent(id, k -> new ArrayList<>()).add(0, payment);
             entity.put("payments_amount_received", ((Number) entity.get("payments_amount_received")).longValue() + paise);
             entity.put("payments_count_received", ((Number) entity.get("payments_count_received")).longValue() + 1);
             if ("single_use".equals(entity.get("usage")) && "active".equals(entity.get("status"))) {
@@ -80,8 +98,36 @@ public class RazorpaySimulatorController {
                 entity.put("closed_at", clock.instant().getEpochSecond());
                 entity.put("close_reason", "paid");
             }
-            return Optional.of(new LinkedHashMap<>(entity));
+            return Optional.of(new Credit(new LinkedHashMap<>(entity), new LinkedHashMap<>(payment)));
         }
+    }
+
+    private Map<String, Object> payment(Map<String, Object> qrCode, long paise) {
+        Map<String, Object> payment = new LinkedHashMap<>();
+        payment.put("id", "pay_" + random(14));
+        payment.put("entity", "payment");
+        payment.put("amount", paise);
+        payment.put("currency", "INR");
+        payment.put("status", "captured");
+        payment.put("order_id", null);
+        payment.put("invoice_id", null);
+        payment.put("international", false);
+        payment.put("method", "upi");
+        payment.put("amount_refunded", 0);
+        payment.put("refund_status", null);
+        payment.put("captured", true);
+        payment.put("description", "QRv2 Payment");
+        payment.put("vpa", "success@razorpay");
+        payment.put("customer_id", qrCode.get("customer_id"));
+        payment.put("notes", List.of());
+        payment.put("fee", 0);
+        payment.put("tax", 0);
+        payment.put("error_code", null);
+        payment.put("error_description", null);
+        payment.put("acquirer_data", Map.of("rrn", String.valueOf(100_000_000_000L
+                + ThreadLocalRandom.current().nextLong(900_000_000_000L))));
+        payment.put("created_at", clock.instant().getEpochSecond());
+        return payment;
     }
 
     @Post
@@ -120,6 +166,38 @@ public class RazorpaySimulatorController {
     MutableHttpResponse<?> fetch(@Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                                  @PathVariable String id) {
         return withEntity(authorization, id, entity -> json(new LinkedHashMap<>(entity)));
+    }
+
+    @Get
+    MutableHttpResponse<?> fetchAll(HttpRequest<?> request,
+                                    @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization) {
+        if (!authorised(authorization)) {
+            return unauthorised();
+        }
+        RazorpayListing.Parsed parsed = RazorpayListing.parse(request.getParameters().asMap());
+        if (parsed instanceof RazorpayListing.Refused refused) {
+            return refused.error();
+        }
+        RazorpayListing listing = ((RazorpayListing.Query) parsed).listing();
+        return json(listing.page(newestFirst.stream().map(entities::get).map(entity -> {
+            synchronized (entity) {
+                return new LinkedHashMap<>(entity);
+            }
+        })));
+    }
+
+    @Get("/{id}/payments")
+    MutableHttpResponse<?> fetchPayments(HttpRequest<?> request,
+                                         @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+                                         @PathVariable String id) {
+        return withEntity(authorization, id, entity -> {
+            RazorpayListing.Parsed parsed = RazorpayListing.parse(request.getParameters().asMap());
+            if (parsed instanceof RazorpayListing.Refused refused) {
+                return refused.error();
+            }
+            List<Map<String, Object>> received = List.copyOf(payments.getOrDefault(id, List.of()));
+            return json(((RazorpayListing.Query) parsed).listing().page(received.stream()));
+        });
     }
 
     /** Razorpay's checks before any work on one QR: the key, then the id; the work holds the entity's lock. */
@@ -226,6 +304,7 @@ public class RazorpaySimulatorController {
         entity.put("closed_at", null);
         entity.put("close_reason", null);
         entities.put(id, entity);
+        newestFirst.addFirst(id);
         Object qrId = entity.get("notes") instanceof Map<?, ?> notes ? notes.get("payorch_qr_id") : null;
         Long amount = b.get("payment_amount") instanceof Number n ? n.longValue() : null;
         Long closeBy = b.get("close_by") instanceof Number n ? n.longValue() : null;
@@ -251,17 +330,24 @@ public class RazorpaySimulatorController {
     }
 
     static MutableHttpResponse<?> error(HttpStatus status, String description, String field) {
+        return HttpResponse.status(status).body(envelope(status, description, field))
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /** Razorpay's error body: {@code SERVER_ERROR} for its own failures, {@code BAD_REQUEST_ERROR} otherwise. */
+    static Map<String, Object> envelope(HttpStatus status, String description, String field) {
+        boolean server = status.getCode() >= 500;
         Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", "BAD_REQUEST_ERROR");
+        error.put("code", server ? "SERVER_ERROR" : "BAD_REQUEST_ERROR");
         error.put("description", description);
-        error.put("source", "business");
-        error.put("step", "payment_initiation");
-        error.put("reason", "input_validation_failed");
+        error.put("source", server ? "internal" : "business");
+        error.put("step", server ? "NA" : "payment_initiation");
+        error.put("reason", server ? "server_error" : "input_validation_failed");
         error.put("metadata", Map.of());
         if (field != null) {
             error.put("field", field);
         }
-        return HttpResponse.status(status).body(Map.of("error", error)).contentType(MediaType.APPLICATION_JSON_TYPE);
+        return Map.of("error", error);
     }
 
     private static MutableHttpResponse<?> json(Map<String, Object> body) {

@@ -60,7 +60,7 @@ public class SimulatedPayments {
         String reference = qr.providerReference();
         switch (qr.provider()) {
             case RAZORPAY:
-                return razorpay.credit(reference, amount.paise()).map(entity -> razorpay(entity, amount));
+                return razorpay.credit(reference, amount.paise()).map(this::razorpay);
             case AOP:
                 return aop.issued().find(reference).map(issued -> callback("aop", v4Body("aop", issued, amount)));
             case BOS:
@@ -72,34 +72,11 @@ public class SimulatedPayments {
         }
     }
 
-    private Notification razorpay(Map<String, Object> qrEntity, Money amount) {
+    private Notification razorpay(RazorpaySimulatorController.Credit credit) {
         long now = clock.instant().getEpochSecond();
-        Map<String, Object> payment = new LinkedHashMap<>();
-        payment.put("id", "pay_" + random(14));
-        payment.put("entity", "payment");
-        payment.put("amount", amount.paise());
-        payment.put("currency", "INR");
-        payment.put("status", "captured");
-        payment.put("order_id", null);
-        payment.put("invoice_id", null);
-        payment.put("international", false);
-        payment.put("method", "upi");
-        payment.put("amount_refunded", 0);
-        payment.put("refund_status", null);
-        payment.put("captured", true);
-        payment.put("description", "QRv2 Payment");
-        payment.put("vpa", "success@razorpay");
-        payment.put("customer_id", qrEntity.get("customer_id"));
-        payment.put("notes", List.of());
-        payment.put("fee", 0);
-        payment.put("tax", 0);
-        payment.put("error_code", null);
-        payment.put("error_description", null);
-        payment.put("acquirer_data", Map.of("rrn", digits(12)));
-        payment.put("created_at", now);
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("payment", Map.of("entity", payment));
-        payload.put("qr_code", Map.of("entity", qrEntity));
+        payload.put("payment", Map.of("entity", credit.payment()));
+        payload.put("qr_code", Map.of("entity", credit.qrCode()));
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("entity", "event");
         envelope.put("account_id", "acc_SandboxPayorch01");

@@ -9,6 +9,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.security.authentication.Authentication;
+import io.payorch.application.FailedBeforeProviderCallException;
 import io.payorch.application.InvalidRequestException;
 import io.payorch.application.NotFoundException;
 import io.payorch.application.idempotency.IdempotencyDecision;
@@ -45,11 +46,14 @@ import javax.crypto.spec.SecretKeySpec;
  *       with {@code Idempotent-Replayed: true};</li>
  *   <li>same key, another body: 422 {@code idempotency_key_reused};</li>
  *   <li>while the first is still running: 409 {@code idempotency_key_in_flight}, {@code Retry-After};</li>
- *   <li>the action refused the request (validation, not found: nothing was done): the key is
- *       released, so the client may correct the request and retry with it.</li>
+ *   <li>the action refused the request (validation, not found: nothing was done), or failed before
+ *       any provider was called ({@link FailedBeforeProviderCallException}): the key is released, so
+ *       the client may correct the request and retry with it;</li>
+ *   <li>a provider outcome (201, 422 provider_rejected, 502, 504) is stored and replayed: the QR or
+ *       OTP exists, and a retry must not make a second one or send a second OTP.</li>
  * </ul>
- * An unexpected failure keeps the claim: the request may have reached a provider, so a retry
- * waits (409) until the claim is old enough to be taken over.
+ * Any other failure keeps the claim: the request may have reached a provider, so a retry waits
+ * (409) until the claim is old enough to be taken over.
  */
 @Singleton
 public class IdempotentExecution {
@@ -103,17 +107,30 @@ public class IdempotentExecution {
         HttpResponse<?> response;
         try {
             response = action.get();
-        } catch (InvalidRequestException | DomainException | NotFoundException e) {
-            idempotency.abandon(idempotencyKey, token);
+        } catch (InvalidRequestException | DomainException | NotFoundException | FailedBeforeProviderCallException e) {
+            release(operation, idempotencyKey, token);
             throw e;
         }
         StoredResponse stored = store(response);
         if (stored.status() >= 400 && stored.status() < 500 && stored.status() != 422) {
-            idempotency.abandon(idempotencyKey, token);
+            release(operation, idempotencyKey, token);
         } else {
             idempotency.finish(idempotencyKey, token, stored);
         }
         return toResponse(stored);
+    }
+
+    /**
+     * Frees the key of a request that changed nothing. Should that fail too (the database went away),
+     * the claim stays until {@code takeover-after}, and the original failure is what the client sees.
+     */
+    private void release(String operation, IdempotencyKey key, String token) {
+        try {
+            idempotency.abandon(key, token);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: the Idempotency-Key could not be released ({}); it is taken over after takeover-after",
+                    operation, e.getClass().getSimpleName());
+        }
     }
 
     private StoredResponse store(HttpResponse<?> response) {

@@ -15,6 +15,7 @@ import io.payorch.application.InvalidRequestException;
 import io.payorch.application.NotFoundException;
 import io.payorch.domain.DomainException;
 import io.payorch.domain.IllegalTransitionException;
+import io.netty.handler.codec.compression.DecompressionException;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -88,6 +89,19 @@ final class ProblemHandlers {
             String field = e.getArgument() == null ? "body" : e.getArgument().getName();
             return Problem.of(HttpStatus.BAD_REQUEST, "malformed_request", "The request could not be read.")
                     .withErrors(List.of(new FieldError(field, "has the wrong type or format"))).toResponse();
+        }
+    }
+
+    /** A body whose bytes are not what its {@code Content-Encoding} says (gzip that is not gzip). */
+    @Produces
+    @Singleton
+    @Requires(classes = {DecompressionException.class, ExceptionHandler.class})
+    static class Decompression implements ExceptionHandler<DecompressionException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, DecompressionException e) {
+            return Problem.of(HttpStatus.BAD_REQUEST, "malformed_request", "The request could not be read.")
+                    .withErrors(List.of(new FieldError("body", "is not encoded as its Content-Encoding says")))
+                    .toResponse();
         }
     }
 }

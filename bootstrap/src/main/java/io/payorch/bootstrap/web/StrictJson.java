@@ -22,11 +22,15 @@ import java.util.Set;
  * Reads a request body strictly, for endpoints that take money: standard JSON only (no comments,
  * NaN, leading zeros or trailing garbage), no duplicate keys, bounded nesting, string and number
  * lengths; then each field is checked for its exact JSON type (a number is never taken for a
- * string) and unknown fields are refused. Every problem becomes a 400 naming the field.
+ * string), strings holding a NUL (U+0000) and unknown fields are refused. Every problem becomes a
+ * 400 naming the field.
  */
 public final class StrictJson {
 
     static final int MAX_DEPTH = 16;
+    /** PostgreSQL text cannot hold U+0000, and no field of this API has a use for it. */
+    private static final char NUL = '\u0000';
+    private static final String NO_NUL = "must not contain the NUL character (U+0000)";
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -139,6 +143,10 @@ public final class StrictJson {
         /** A string field; null when absent or JSON null. */
         public String string(String name) {
             Object value = values.get(name);
+            if (value instanceof String text && text.indexOf(NUL) >= 0) {
+                errors.add(new FieldError(prefix + name, NO_NUL));
+                return null;
+            }
             if (value == null || value instanceof String) {
                 return (String) value;
             }
@@ -189,6 +197,10 @@ public final class StrictJson {
             map.values.forEach((k, v) -> {
                 if (k.isEmpty() || k.length() > maxKey) {
                     errors.add(new FieldError(prefix + name, "keys must be 1 to " + maxKey + " characters"));
+                } else if (k.indexOf(NUL) >= 0) {
+                    errors.add(new FieldError(prefix + name, "keys " + NO_NUL));
+                } else if (v instanceof String s && s.indexOf(NUL) >= 0) {
+                    errors.add(new FieldError(prefix + name + "." + k, NO_NUL));
                 } else if (!(v instanceof String s)) {
                     errors.add(new FieldError(prefix + name + "." + k, "must be a string, not "
                             + (v == null ? "null" : typeOf(v))));

@@ -114,7 +114,7 @@ class AdminApiTest extends PostgresTestSupport {
         insertQrs(registrationId, "EXPIRED", List.<Object[]>of(new Object[]{"qr_f_e1_" + registrationId, t.plusSeconds(120)}));
 
         assertEquals(List.of("qr_f_a2_" + registrationId, "qr_f_a1_" + registrationId),
-                ids(api.get("/admin/qr-codes?status=active&registrationId=" + registrationId, ApiCalls.admin())));
+                ids(api.get("/admin/qr-codes?status=ACTIVE&registrationId=" + registrationId, ApiCalls.admin())));
         assertEquals(List.of("qr_f_e1_" + registrationId),
                 ids(api.get("/admin/qr-codes?status=EXPIRED&provider=AOP&registrationId=" + registrationId, ApiCalls.admin())));
         assertEquals(List.of(), ids(api.get("/admin/qr-codes?provider=BOS&registrationId=" + registrationId, ApiCalls.admin())));

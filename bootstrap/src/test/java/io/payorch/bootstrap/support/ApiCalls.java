@@ -48,6 +48,17 @@ public final class ApiCalls {
         return send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A POST of exact bytes with the given headers (Content-Type included), e.g. a body with its Content-Encoding. */
+    public HttpResponse<String> postBytes(String path, String authorization, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        headers.forEach(b::header);
+        return send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public HttpResponse<String> get(String path, String authorization) {
         return get(path, authorization, Map.of());
     }
