@@ -5,6 +5,7 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
 import io.payorch.bootstrap.config.ProductionGuard;
 import io.payorch.bootstrap.config.SandboxDatabase;
+import io.payorch.bootstrap.shutdown.ShutdownSignals;
 
 import java.util.Arrays;
 import java.util.List;
@@ -13,27 +14,38 @@ import java.util.Map;
 /**
  * Starts payorch. With no environment named, the sandbox starts; in the sandbox with no database
  * URL, an embedded PostgreSQL is started first. In {@code prod}, unsafe settings stop the start
- * before anything connects anywhere (see README).
+ * before anything connects anywhere (see README). {@code SIGTERM} and Ctrl-C drain the instance
+ * before it stops ({@link ShutdownSignals}).
  */
 public final class Application {
 
     private Application() {
     }
 
+    /** Read by logback.xml: {@code json} or {@code text}. */
+    static final String LOG_FORMAT = "payorch.log.format";
+
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
         List<String> named = namedEnvironments(env);
+        String logFormat = logFormat(env.get("PAYORCH_LOG_FORMAT"), named);
+        System.setProperty(LOG_FORMAT, logFormat); // before the first log line
+        if (!isBlank(env.get("OTEL_EXPORTER_OTLP_ENDPOINT"))) {
+            System.setProperty("otel.sdk.disabled", "false"); // traces to OTLP; off otherwise (application.yml)
+        }
         if (named.contains("prod")) {
             refuseUnsafeProductionSettings(args);
         }
         Micronaut micronaut = Micronaut.build(args)
                 .mainClass(Application.class)
-                .defaultEnvironments("sandbox");
+                .defaultEnvironments("sandbox")
+                .banner(!"json".equals(logFormat)); // JSON output holds nothing but JSON lines
         if ((named.isEmpty() || named.contains("sandbox")) && isBlank(env.get("DATASOURCES_DEFAULT_URL"))
                 && isBlank(System.getProperty("datasources.default.url"))) {
             micronaut.properties(SandboxDatabase.start(env));
         }
-        micronaut.start();
+        ApplicationContext context = micronaut.start();
+        ShutdownSignals.install(context);
     }
 
     private static void refuseUnsafeProductionSettings(String[] args) {
@@ -47,6 +59,17 @@ public final class Application {
             problems.forEach(p -> System.err.println("  - " + p));
             System.exit(2);
         }
+    }
+
+    /** JSON lines in prod, readable lines elsewhere; {@code PAYORCH_LOG_FORMAT=json|text} chooses. */
+    static String logFormat(String chosen, List<String> environments) {
+        if ("json".equals(chosen) || "text".equals(chosen)) {
+            return chosen;
+        }
+        if (!isBlank(chosen)) {
+            System.err.println("PAYORCH_LOG_FORMAT must be json or text, not «" + chosen + "»; using the default");
+        }
+        return environments.contains("prod") ? "json" : "text";
     }
 
     private static List<String> namedEnvironments(Map<String, String> env) {

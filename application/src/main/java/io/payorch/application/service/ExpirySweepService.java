@@ -1,5 +1,6 @@
 package io.payorch.application.service;
 
+import io.payorch.application.lifecycle.ClaimGate;
 import io.payorch.application.lifecycle.LifecycleCounters;
 import io.payorch.application.lifecycle.SweepReport;
 import io.payorch.application.lifecycle.SweepSettings;
@@ -30,6 +31,8 @@ import java.util.function.BiFunction;
  * {@code workers} batch loops at once per kind (the caller's thread and {@code workers - 1} on the
  * executor; the claims skip each other's locked rows). A failing batch ends its worker's loop: its
  * items stay due and the next run retries them; the failure is reported to the caller with its cause.
+ * Once the {@link ClaimGate} closes (the instance is shutting down) no worker claims another batch:
+ * a batch is one transaction, so nothing stays held and another instance expires the rest.
  */
 public final class ExpirySweepService implements ExpireDueUseCase, SweepStatsQuery {
 
@@ -42,25 +45,27 @@ public final class ExpirySweepService implements ExpireDueUseCase, SweepStatsQue
     private final SweepSettings settings;
     private final LifecycleCounters counters;
     private final Executor workers;
+    private final ClaimGate gate;
     private final AtomicReference<SweepStats> stats = new AtomicReference<>(SweepStats.NONE);
     private final AtomicLong qrsTotal = new AtomicLong();
     private final AtomicLong otpsTotal = new AtomicLong();
     private final AtomicLong failedTotal = new AtomicLong();
 
     public ExpirySweepService(QrExpiryPort qrs, OtpExpiryPort otps, Clock clock, SweepSettings settings,
-                              LifecycleCounters counters, Executor workers) {
+                              LifecycleCounters counters, Executor workers, ClaimGate gate) {
         this.qrs = qrs;
         this.otps = otps;
         this.clock = clock;
         this.settings = settings;
         this.counters = counters;
         this.workers = workers;
+        this.gate = gate;
     }
 
-    /** All batches on the caller's thread, one after the other. */
+    /** All batches on the caller's thread, one after the other, with a gate of its own that stays open. */
     public ExpirySweepService(QrExpiryPort qrs, OtpExpiryPort otps, Clock clock, SweepSettings settings,
                               LifecycleCounters counters) {
-        this(qrs, otps, clock, settings, counters, Runnable::run);
+        this(qrs, otps, clock, settings, counters, Runnable::run, new ClaimGate());
     }
 
     @Override
@@ -97,7 +102,7 @@ public final class ExpirySweepService implements ExpireDueUseCase, SweepStatsQue
     private Run drain(String kind, BiFunction<Instant, Integer, ExpiredBatch> expire, Instant now,
                       List<SweepReport.Failure> failures) {
         Run run = new Run();
-        while (true) {
+        while (gate.isOpen()) {
             ExpiredBatch batch;
             try {
                 batch = expire.apply(now, settings.batchSize());
@@ -113,6 +118,7 @@ public final class ExpirySweepService implements ExpireDueUseCase, SweepStatsQue
                 return run;
             }
         }
+        return run;
     }
 
     private void publish(SweepReport r) {

@@ -1,6 +1,7 @@
 package io.payorch.application.service;
 
 import io.payorch.application.ConcurrentUpdateException;
+import io.payorch.application.lifecycle.ClaimGate;
 import io.payorch.application.lifecycle.LifecycleCounters;
 import io.payorch.application.lifecycle.ReconcileReport;
 import io.payorch.application.lifecycle.SweepReport;
@@ -30,6 +31,8 @@ import java.util.Map;
  * {@code FAILED}; no clear answer → asked again later. Once the provider's QR lifetime has passed
  * with no definitive answer (or where the provider cannot be asked at all), nobody can hold a
  * payable UPI intent for it, so the QR becomes {@code FAILED} with reason {@code abandoned}. No transaction is open during a provider call.
+ * Once the {@link ClaimGate} closes (the instance is shutting down) it claims nothing more and
+ * releases the claimed QRs it has not asked about yet, so another instance takes them at once.
  */
 public final class ReconciliationService implements ReconcileOpenQrsUseCase {
 
@@ -44,10 +47,11 @@ public final class ReconciliationService implements ReconcileOpenQrsUseCase {
     private final LifecycleCounters counters;
     private final ExpirySweepService stats;
     private final HeldPaymentReplay heldPayments;
+    private final ClaimGate gate;
 
     public ReconciliationService(OpenQrClaimPort claims, QrIntentStore store, List<QrProviderPort> providers,
                                  Clock clock, SweepSettings settings, LifecycleCounters counters,
-                                 ExpirySweepService stats, HeldPaymentReplay heldPayments) {
+                                 ExpirySweepService stats, HeldPaymentReplay heldPayments, ClaimGate gate) {
         this.claims = claims;
         this.store = store;
         providers.forEach(p -> this.providers.put(p.provider(), p));
@@ -56,6 +60,7 @@ public final class ReconciliationService implements ReconcileOpenQrsUseCase {
         this.counters = counters;
         this.stats = stats;
         this.heldPayments = heldPayments;
+        this.gate = gate;
     }
 
     @Override
@@ -66,17 +71,22 @@ public final class ReconciliationService implements ReconcileOpenQrsUseCase {
         int failed = 0;
         int open = 0;
         List<SweepReport.Failure> failures = new ArrayList<>();
-        while (true) {
+        while (gate.isOpen()) {
             Instant now = clock.instant();
+            Instant recheckAt = now.plus(settings.recheckAfter());
             List<QrIntent> batch;
             try {
-                batch = claims.claimOpen(now.minus(settings.pendingAfter()), now, now.plus(settings.recheckAfter()),
-                        settings.batchSize());
+                batch = claims.claimOpen(now.minus(settings.pendingAfter()), now, recheckAt, settings.batchSize());
             } catch (Exception e) { // also what a driver may throw through a lambda unchecked
                 failures.add(new SweepReport.Failure("reconcile", e));
                 break;
             }
-            for (QrIntent qr : batch) {
+            for (int i = 0; i < batch.size(); i++) {
+                if (!gate.isOpen()) {
+                    release(batch.subList(i, batch.size()), recheckAt, failures);
+                    break;
+                }
+                QrIntent qr = batch.get(i);
                 examined++;
                 try {
                     Resolution outcome = resolve(qr, failures);
@@ -100,6 +110,15 @@ public final class ReconciliationService implements ReconcileOpenQrsUseCase {
         }
         stats.reconciled(start, activated + failed);
         return new ReconcileReport(examined, activated, failed, open, failures);
+    }
+
+    private void release(List<QrIntent> unexamined, Instant recheckAt, List<SweepReport.Failure> failures) {
+        try {
+            claims.release(unexamined.stream().map(QrIntent::id).toList(), recheckAt);
+        } catch (RuntimeException e) {
+            // their claims lapse at recheckAt: another instance takes them then
+            failures.add(new SweepReport.Failure("release of " + unexamined.size() + " claimed QRs", e));
+        }
     }
 
     /** What reconciling one QR came to; the label is the metric's {@code outcome}. */

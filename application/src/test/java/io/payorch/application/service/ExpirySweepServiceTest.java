@@ -1,5 +1,6 @@
 package io.payorch.application.service;
 
+import io.payorch.application.lifecycle.ClaimGate;
 import io.payorch.application.lifecycle.LifecycleCounters;
 import io.payorch.application.lifecycle.SweepReport;
 import io.payorch.application.lifecycle.SweepSettings;
@@ -74,6 +75,33 @@ class ExpirySweepServiceTest {
     }
 
     @Test
+    void onceTheGateClosesNoFurtherBatchIsClaimedAndTheRestStaysDueForAnotherInstance() {
+        ClaimGate gate = new ClaimGate();
+        QrExpiryPort closingAfterFirstBatch = new QrExpiryPort() {
+            @Override
+            public ExpiredBatch expireDue(Instant now, int limit) {
+                ExpiredBatch batch = qrs.expireDue(now, limit);
+                gate.close(); // the shutdown begins while this batch commits
+                return batch;
+            }
+
+            @Override
+            public Optional<Instant> oldestDue(Instant now) {
+                return qrs.oldestDue(now);
+            }
+        };
+        ExpirySweepService draining = new ExpirySweepService(closingAfterFirstBatch, ReconciliationServiceTest.noOtps(),
+                clock, settings, counters, Runnable::run, gate);
+
+        SweepReport report = draining.expireDue();
+
+        assertEquals(2, report.qrsExpired(), "the batch it held was finished");
+        assertEquals(1, calls, "no batch claimed after the gate closed");
+        assertEquals(3, due.size(), "the rest stays due");
+        assertEquals(0, draining.expireDue().qrsExpired());
+    }
+
+    @Test
     void aFailingBatchIsReportedWithItsCauseAndItsItemsAreTakenNextRun() {
         RuntimeException cause = new IllegalStateException("connection reset");
         nextFailure = cause;
@@ -121,7 +149,7 @@ class ExpirySweepServiceTest {
                 }
             };
             ExpirySweepService parallel = new ExpirySweepService(port, ReconciliationServiceTest.noOtps(), clock, two,
-                    counters, pool);
+                    counters, pool, new ClaimGate());
 
             SweepReport first = parallel.expireDue();
             assertEquals(1, first.failures().size());

@@ -26,6 +26,8 @@ final class FakeQrProvider implements QrProviderPort {
     /** What check answers, e.g. an OQPay-like minimum. */
     List<FieldError> problems = List.of();
     final List<String> calls = new ArrayList<>();
+    /** Runs on every fetch, before it answers. */
+    Runnable onFetch = () -> { };
 
     FakeQrProvider(Provider provider, boolean closesAtProvider) {
         this.provider = provider;
@@ -76,6 +78,7 @@ final class FakeQrProvider implements QrProviderPort {
     @Override
     public ProviderOutcome<ProviderQr> fetch(String qrId, String providerReference) {
         calls.add("fetch " + qrId);
+        onFetch.run();
         return fetchAnswer == null ? QrProviderPort.super.fetch(qrId, providerReference) : fetchAnswer;
     }
 }

@@ -1,5 +1,6 @@
 package io.payorch.application.service;
 
+import io.payorch.application.lifecycle.ClaimGate;
 import io.payorch.application.lifecycle.LifecycleCounters;
 import io.payorch.application.lifecycle.ReconcileReport;
 import io.payorch.application.lifecycle.SweepSettings;
@@ -41,16 +42,27 @@ class ReconciliationServiceTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final SweepSettings settings = new SweepSettings(500, 1, Duration.ofMinutes(2), Map.of(),
             Duration.ofMinutes(15), Duration.ofMinutes(1));
-    private final OpenQrClaimPort claims = (pendingBefore, now, recheckAt, limit) -> {
-        List<QrIntent> claimed = open.stream().map(id -> store.findById(id).orElseThrow()).toList();
-        open.clear();
-        return claimed;
+    private final List<String> released = new ArrayList<>();
+    private final OpenQrClaimPort claims = new OpenQrClaimPort() {
+        @Override
+        public List<QrIntent> claimOpen(Instant pendingBefore, Instant now, Instant recheckAt, int limit) {
+            List<QrIntent> claimed = open.stream().map(id -> store.findById(id).orElseThrow()).toList();
+            open.clear();
+            return claimed;
+        }
+
+        @Override
+        public void release(List<String> ids, Instant recheckAt) {
+            assertEquals(NOW.plus(settings.recheckAfter()), recheckAt, "the lease it was claimed with");
+            released.addAll(ids);
+        }
     };
+    private final ClaimGate gate = new ClaimGate();
     private final ReconciliationService service = new ReconciliationService(claims, store, List.of(razorpay), clock,
             settings, counters, new ExpirySweepService(noQrs(), noOtps(), clock, settings, counters), id -> {
                 replayed.add(id);
                 return 0;
-            });
+            }, gate);
 
     @Test
     void anUnknownQrThatRazorpayHasBecomesActiveWithItsEvent() {
@@ -102,7 +114,7 @@ class ReconciliationServiceTest {
                 counters, new ExpirySweepService(noQrs(), noOtps(), clock, settings, counters), id -> {
                 replayed.add(id);
                 return 0;
-            });
+            }, gate);
         String young = pending("qr_young", Provider.AOP, NOW.minus(Duration.ofMinutes(14)));
         String old = pending("qr_old", Provider.AOP, NOW.minus(Duration.ofMinutes(15)));
 
@@ -114,6 +126,34 @@ class ReconciliationServiceTest {
         assertEquals("abandoned", store.findById(old).orElseThrow().failureReason());
         assertEquals("PENDING", last(old).from());
         assertEquals("abandoned", last(old).reason());
+    }
+
+    @Test
+    void aClosedGateClaimsNothing() {
+        String id = unknown();
+        gate.close();
+
+        ReconcileReport report = service.reconcile();
+
+        assertEquals(0, report.examined());
+        assertEquals(List.of(id), open, "never claimed");
+        assertEquals(0, razorpay.calls.size());
+    }
+
+    @Test
+    void whenTheGateClosesMidBatchTheQrsNotYetAskedAboutAreReleased() {
+        String first = pending("qr_first", Provider.RAZORPAY, NOW.minus(Duration.ofMinutes(5)));
+        String second = pending("qr_second", Provider.RAZORPAY, NOW.minus(Duration.ofMinutes(5)));
+        String third = pending("qr_third", Provider.RAZORPAY, NOW.minus(Duration.ofMinutes(5)));
+        razorpay.fetchAnswer = new ProviderOutcome.Unknown<>("no answer within the read timeout", true);
+        razorpay.onFetch = gate::close; // the shutdown begins while the first one is being asked about
+
+        ReconcileReport report = service.reconcile();
+
+        assertEquals(1, report.examined());
+        assertEquals(1, razorpay.calls.size());
+        assertEquals(List.of(second, third), released);
+        assertEquals(QrStatus.PENDING, store.findById(first).orElseThrow().status());
     }
 
     private String unknown() {

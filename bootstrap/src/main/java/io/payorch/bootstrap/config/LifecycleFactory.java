@@ -6,6 +6,7 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
+import io.payorch.application.lifecycle.ClaimGate;
 import io.payorch.application.lifecycle.LifecycleCounters;
 import io.payorch.application.lifecycle.SweepSettings;
 import io.payorch.application.port.out.JsonObjectParser;
@@ -25,7 +26,9 @@ import io.payorch.application.service.CloseQrService;
 import io.payorch.application.service.ExpirySweepService;
 import io.payorch.application.service.NotificationService;
 import io.payorch.application.service.ReconciliationService;
+import io.payorch.bootstrap.observability.SweepSpans;
 import io.payorch.domain.Provider;
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
@@ -58,6 +61,12 @@ class LifecycleFactory {
         return new LifecycleCounters();
     }
 
+    /** Closed when the instance drains (shutdown.GracefulDrain): background work claims nothing more. */
+    @Singleton
+    ClaimGate claimGate() {
+        return new ClaimGate();
+    }
+
     @Singleton
     SweepSettings sweepSettings(@Value("${payorch.sweep.batch-size:500}") int batchSize,
                                 @Value("${payorch.sweep.workers:2}") int workers,
@@ -76,16 +85,19 @@ class LifecycleFactory {
     @Singleton
     ExpirySweepService expirySweepService(QrExpiryPort qrs, OtpExpiryPort otps, Clock clock, SweepSettings settings,
                                           LifecycleCounters counters,
-                                          @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        return new ExpirySweepService(qrs, otps, clock, settings, counters, blocking);
+                                          @Named(TaskExecutors.BLOCKING) ExecutorService blocking, ClaimGate gate,
+                                          OpenTelemetry openTelemetry) {
+        SweepSpans spans = new SweepSpans(openTelemetry);
+        return new ExpirySweepService(spans.qrs(qrs), spans.otps(otps), clock, settings, counters, blocking, gate);
     }
 
     @Singleton
     ReconciliationService reconciliationService(OpenQrClaimPort claims, QrIntentStore store,
                                                 List<QrProviderPort> providers, Clock clock, SweepSettings settings,
                                                 LifecycleCounters counters, ExpirySweepService sweep,
-                                                NotificationService heldPayments) {
-        return new ReconciliationService(claims, store, providers, clock, settings, counters, sweep, heldPayments);
+                                                NotificationService heldPayments, ClaimGate gate) {
+        return new ReconciliationService(claims, store, providers, clock, settings, counters, sweep, heldPayments,
+                gate);
     }
 
     @Singleton

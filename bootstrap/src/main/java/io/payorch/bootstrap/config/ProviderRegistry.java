@@ -13,6 +13,8 @@ import io.payorch.wire.ProviderEndpoint;
 import io.payorch.wire.ProviderTransport;
 import io.payorch.bootstrap.observability.MeteredProviderTransport;
 import io.payorch.bootstrap.observability.ProviderCallStats;
+import io.payorch.bootstrap.observability.TracedProviderTransport;
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
@@ -41,10 +43,13 @@ public class ProviderRegistry {
     private final MeterRegistry meters;
     private final ProviderCallStats callStats;
     private final Clock clock;
+    private final OpenTelemetry openTelemetry;
 
     ProviderRegistry(List<ProviderProperties> all, Provider<EmbeddedServer> server, JsonMapper json,
-                     Environment environment, @Nullable MeterRegistry meters, ProviderCallStats callStats, Clock clock) {
+                     Environment environment, @Nullable MeterRegistry meters, ProviderCallStats callStats, Clock clock,
+                     OpenTelemetry openTelemetry) {
         this.meters = meters == null ? new SimpleMeterRegistry() : meters;
+        this.openTelemetry = openTelemetry;
         this.callStats = callStats;
         this.clock = clock;
         all.forEach(p -> properties.put(p.getName(), p));
@@ -75,9 +80,13 @@ public class ProviderRegistry {
         throw new IllegalStateException("payorch.providers." + name + ".base-url is not set");
     }
 
-    /** The provider's transport, timed and counted per outcome (see {@link MeteredProviderTransport}). */
+    /**
+     * The provider's transport, timed and counted per outcome (see {@link MeteredProviderTransport}),
+     * each call a span with its {@code traceparent} sent along (see {@link TracedProviderTransport}).
+     */
     public ProviderTransport transport(String name) {
-        return metered.computeIfAbsent(name, n -> new MeteredProviderTransport(n, rawTransport(n), meters, callStats, clock));
+        return metered.computeIfAbsent(name, n -> new MeteredProviderTransport(n,
+                new TracedProviderTransport(n, rawTransport(n), openTelemetry), meters, callStats, clock));
     }
 
     private MicronautProviderTransport rawTransport(String name) {

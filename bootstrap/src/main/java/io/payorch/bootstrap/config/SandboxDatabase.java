@@ -15,6 +15,8 @@ import java.util.Map;
 public final class SandboxDatabase {
 
     private static final int DEFAULT_PORT = 54329;
+    /** The major version of the zonky binaries in the jar ({@code zonky.postgres-binaries.version}). */
+    private static final String EMBEDDED_MAJOR = "17";
 
     private SandboxDatabase() {
     }
@@ -44,9 +46,24 @@ public final class SandboxDatabase {
                     "datasources.default.password", "");
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("The sandbox's embedded PostgreSQL could not start in " + dataDir
-                    + " on port " + port + ": " + rootCause(e)
+                    + " on port " + port + ": " + rootCause(e) + createdBy(dataDir)
                     + " (set DATASOURCES_DEFAULT_URL to use another PostgreSQL, or PAYORCH_SANDBOX_DATA_DIR"
                     + " / PAYORCH_SANDBOX_DB_PORT)", e);
+        }
+    }
+
+    /**
+     * A data directory initialised by another major version (earlier builds shipped PostgreSQL 14)
+     * cannot be opened: say which version made it, so the developer knows to move it away.
+     */
+    private static String createdBy(Path dataDir) {
+        try {
+            Path file = dataDir.resolve("PG_VERSION");
+            String major = Files.isRegularFile(file) ? Files.readString(file).strip() : EMBEDDED_MAJOR;
+            return major.equals(EMBEDDED_MAJOR) ? "" : "; the data directory was created by PostgreSQL " + major
+                    + ", and this build embeds PostgreSQL " + EMBEDDED_MAJOR + ": move it away to start afresh";
+        } catch (IOException unreadable) {
+            return "";
         }
     }
 

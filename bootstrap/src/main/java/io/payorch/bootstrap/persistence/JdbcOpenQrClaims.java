@@ -28,6 +28,9 @@ public class JdbcOpenQrClaims implements OpenQrClaimPort {
             + "  ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED"
             + ") UPDATE qr_intent q SET reconcile_after = ? FROM open WHERE q.id = open.id"
             + " RETURNING " + QrRows.COLUMNS.replaceAll("(\\w+)", "q.$1");
+    /** Only the lease this instance took: a QR claimed again since (lease moved on) is not touched. */
+    private static final String RELEASE = "UPDATE qr_intent SET reconcile_after = NULL"
+            + " WHERE id = ANY (?) AND reconcile_after = ?";
 
     private final TransactionOperations<Connection> transactions;
 
@@ -51,6 +54,20 @@ public class JdbcOpenQrClaims implements OpenQrClaimPort {
                 }
             }
             return claimed;
+        });
+    }
+
+    @Override
+    public void release(List<String> ids, Instant recheckAt) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        SqlTransactions.write(transactions, connection -> {
+            try (PreparedStatement s = connection.prepareStatement(RELEASE)) {
+                s.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
+                s.setTimestamp(2, Timestamp.from(recheckAt));
+                return s.executeUpdate();
+            }
         });
     }
 }

@@ -90,6 +90,11 @@ final class PayorchProcess implements AutoCloseable {
         throw new IllegalStateException("payorch was not healthy within " + timeout + ":\n" + output());
     }
 
+    /** Sends {@code SIGTERM}, as an orchestrator does on a deploy; does not wait. */
+    void terminate() {
+        process.destroy();
+    }
+
     /** Waits for the process to end by itself; answers its exit code. */
     int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -1,9 +1,15 @@
 package io.payorch.bootstrap.observability;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.joran.spi.JoranException;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
@@ -31,7 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Runs creates (accepted, rejected, invalid), failed logins, admin reads, a transfer-OTP send and
  * signed Razorpay and AOPay notifications with known secrets, credentials and personal data, with
  * {@code io.payorch} and {@code io.micronaut.http} logging at DEBUG; captures every log event and
- * finds none of them; the access lines carry the request id of their response.
+ * finds none of them, neither in the event nor in the line each of logback.xml's formats writes of it
+ * (text, and JSON as in {@code prod}: one object per line); the access lines carry the request id of
+ * their response, in the JSON lines too.
  */
 @MicronautTest(environments = "sandbox")
 class LogHygieneTest extends PostgresTestSupport {
@@ -89,6 +97,23 @@ class LogHygieneTest extends PostgresTestSupport {
                 Map.entry("payorch.idempotency.hash-key", PII_HASH_KEY));
     }
 
+    /** logback.xml's two encoders, configured from the file itself: what each format writes. */
+    private final Map<String, Encoder<ILoggingEvent>> formats = new java.util.LinkedHashMap<>();
+    private final JsonMapper json = JsonMapper.createDefault();
+
+    @BeforeAll
+    void configureFormats() throws JoranException {
+        for (String format : List.of("text", "json")) {
+            LoggerContext context = new LoggerContext();
+            context.putProperty("payorch.log.format", format);
+            JoranConfigurator configurator = new JoranConfigurator();
+            configurator.setContext(context);
+            configurator.doConfigure(LogHygieneTest.class.getResource("/logback.xml"));
+            AsyncAppender async = (AsyncAppender) context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("ASYNC");
+            formats.put(format, ((ConsoleAppender<ILoggingEvent>) async.getAppender("OUT")).getEncoder());
+        }
+    }
+
     @BeforeAll
     void attach() {
         LoggerContext loggers = (LoggerContext) LoggerFactory.getILoggerFactory();
@@ -110,7 +135,7 @@ class LogHygieneTest extends PostgresTestSupport {
     }
 
     @Test
-    void noSecretOrPersonalDataReachesTheLogs() {
+    void noSecretOrPersonalDataReachesTheLogs() throws Exception {
         ApiCalls api = new ApiCalls(URI.create(server.getURL().toString()));
         String customer = ",\"customer\":{\"name\":\"Asha Rao\",\"mobile\":\"" + MOBILE + "\",\"email\":\"" + EMAIL + "\"}";
         List<HttpResponse<String>> responses = new ArrayList<>();
@@ -169,6 +194,11 @@ class LogHygieneTest extends PostgresTestSupport {
             }
         }
         assertEquals(responses.size(), access, "every request's access line carries its response's request id");
+        for (ILoggingEvent event : captured) {
+            Map<String, Object> line = jsonLine(event);
+            assertEquals(event.getFormattedMessage(), line.get("message"));
+            assertEquals(event.getMDCPropertyMap().get("requestId"), line.get("requestId"), "the request id, in JSON too");
+        }
 
         List<ILoggingEvent> replayLines = captured.stream()
                 .filter(e -> e.getFormattedMessage().contains("replaying the stored")).toList();
@@ -231,10 +261,24 @@ class LogHygieneTest extends PostgresTestSupport {
         assertNothingForbidden(captured);
     }
 
-    private static void assertNothingForbidden(List<ILoggingEvent> captured) {
+    /** The JSON line of {@code event}: one line, one object with the fields operators query. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> jsonLine(ILoggingEvent event) throws java.io.IOException {
+        String line = new String(formats.get("json").encode(event), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(line.endsWith("\n") && line.indexOf('\n') == line.length() - 1, "one line: " + line);
+        Map<String, Object> object = json.readValue(line, Map.class);
+        for (String field : List.of("@timestamp", "level", "logger_name", "thread_name", "message")) {
+            assertTrue(object.containsKey(field), field + " in " + line);
+        }
+        return object;
+    }
+
+    private void assertNothingForbidden(List<ILoggingEvent> captured) {
         for (ILoggingEvent event : captured) {
             StringBuilder text = new StringBuilder(event.getFormattedMessage()).append(' ')
                     .append(event.getMDCPropertyMap());
+            formats.values().forEach(encoder ->
+                    text.append(' ').append(new String(encoder.encode(event), java.nio.charset.StandardCharsets.UTF_8)));
             for (ch.qos.logback.classic.spi.IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
                 text.append(' ').append(t.getClassName()).append(": ").append(t.getMessage());
             }

@@ -22,6 +22,13 @@ public final class ProviderPages {
         }
     }
 
+    /** AOPay's success example with its QR valid until tomorrow (the page's expired in 2024). */
+    public static String aopSuccessValidForADay() {
+        String tomorrow = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHoursMinutes(5, 30)).plusDays(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return body("aop-success.json").replace("2024-07-28T23:36:09+05:30", tomorrow);
+    }
+
     /** A local port nothing listens on, for "connection refused". */
     public static int closedPort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {

@@ -13,4 +13,11 @@ import java.util.List;
  */
 public interface OpenQrClaimPort {
     List<QrIntent> claimOpen(Instant pendingBefore, Instant now, Instant recheckAt, int limit);
+
+    /**
+     * Gives back QRs claimed until {@code recheckAt} and not examined (the instance is shutting
+     * down), so that any instance may claim them at once. A QR claimed again since, by anyone, is
+     * left alone.
+     */
+    void release(List<String> ids, Instant recheckAt);
 }
