@@ -6,6 +6,7 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.payorch.application.port.in.DeliverWebhooksUseCase;
+import io.payorch.bootstrap.shutdown.Drainable;
 import io.payorch.bootstrap.webhooks.DeliveryNotifications;
 import io.payorch.bootstrap.webhooks.WebhookDispatcher;
 import jakarta.annotation.PreDestroy;
@@ -14,6 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Starts this instance's webhook deliverer once the server is up (LISTEN plus the dispatcher
@@ -24,7 +28,7 @@ import java.time.Duration;
  */
 @Singleton
 @Requires(property = "payorch.webhooks.dispatch.enabled", notEquals = "false")
-public class WebhookDeliveryJob implements ApplicationEventListener<ServerStartupEvent> {
+public class WebhookDeliveryJob implements ApplicationEventListener<ServerStartupEvent>, Drainable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliveryJob.class);
     private static final int PURGE_BATCH = 1000;
@@ -33,6 +37,7 @@ public class WebhookDeliveryJob implements ApplicationEventListener<ServerStartu
     private final DeliveryNotifications notifications;
     private final DeliverWebhooksUseCase deliveries;
     private final Duration stopGrace;
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
     WebhookDeliveryJob(WebhookDispatcher dispatcher, DeliveryNotifications notifications,
                        DeliverWebhooksUseCase deliveries,
@@ -50,9 +55,24 @@ public class WebhookDeliveryJob implements ApplicationEventListener<ServerStartu
         LOG.info("Webhook deliverer {} started", dispatcher.instance());
     }
 
-    /** The hook a graceful drain calls: stop claiming, finish or hand back held deliveries. */
+    /** A graceful drain: stop claiming at once; the stage completes once held deliveries are finished or handed back. */
+    @Override
+    public CompletionStage<?> stopClaiming() {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                stop();
+            } catch (RuntimeException e) {
+                LOG.warn("Webhook deliverer {} did not stop cleanly: {}", dispatcher.instance(), e.toString());
+            }
+        });
+    }
+
+    /** Stops claiming, finishes or hands back held deliveries; once, whether the drain or the context's close asks first. */
     @PreDestroy
     public void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
         notifications.stop();
         int released = dispatcher.stop(stopGrace);
         if (released > 0) {
