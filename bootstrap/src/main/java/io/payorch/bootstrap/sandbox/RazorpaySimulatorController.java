@@ -104,7 +104,7 @@ public class RazorpaySimulatorController {
 
     private Map<String, Object> payment(Map<String, Object> qrCode, long paise) {
         Map<String, Object> payment = new LinkedHashMap<>();
-        payment.put("id", "pay_" + random(14));
+        payment.put("id", "pay_" + SimulatedIds.alphanumeric(14));
         payment.put("entity", "payment");
         payment.put("amount", paise);
         payment.put("currency", "INR");
@@ -283,7 +283,7 @@ public class RazorpaySimulatorController {
 
     private Map<String, Object> issue(Map<String, Object> b, String registrationId) {
         long now = clock.instant().getEpochSecond();
-        String id = "qr_" + random(14);
+        String id = "qr_" + SimulatedIds.alphanumeric(14);
         Map<String, Object> entity = new LinkedHashMap<>();
         entity.put("id", id);
         entity.put("entity", "qr_code");
@@ -291,7 +291,7 @@ public class RazorpaySimulatorController {
         entity.put("name", b.get("name"));
         entity.put("usage", b.get("usage"));
         entity.put("type", "upi_qr");
-        entity.put("image_url", "https://rzp.io/i/" + random(8));
+        entity.put("image_url", "https://rzp.io/i/" + SimulatedIds.alphanumeric(8));
         entity.put("payment_amount", b.get("payment_amount"));
         entity.put("status", "active");
         entity.put("description", b.get("description"));
@@ -356,14 +356,5 @@ public class RazorpaySimulatorController {
 
     private static CompletableFuture<MutableHttpResponse<?>> done(MutableHttpResponse<?> response) {
         return CompletableFuture.completedFuture(response);
-    }
-
-    private static String random(int length) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        StringBuilder s = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            s.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-        }
-        return s.toString();
     }
 }

@@ -87,13 +87,13 @@ public class SimulatedPayments {
         byte[] body = bytes(envelope);
         Map<String, String> headers = new LinkedHashMap<>();
         signature(headers, "X-Razorpay-Signature", "razorpay", body);
-        headers.put("X-Razorpay-Event-Id", "evt_" + random(14));
+        headers.put("X-Razorpay-Event-Id", "evt_" + SimulatedIds.alphanumeric(14));
         return new Notification("/v1/webhooks/razorpay", headers, body);
     }
 
     private static Map<String, Object> v4Body(String provider, SimulatedQrRegistry.SimulatedQr issued, Money amount) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("eventId", provider + "-evt-" + random(12));
+        body.put("eventId", provider + "-evt-" + SimulatedIds.alphanumeric(12));
         body.put("event", "payment.success");
         body.put("txnRefranceID", issued.reference());
         if (issued.otherReference() != null) {
@@ -107,7 +107,7 @@ public class SimulatedPayments {
 
     private static Map<String, Object> oqpayBody(SimulatedQrRegistry.SimulatedQr issued, Money amount) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("eventId", "oq-evt-" + random(12));
+        body.put("eventId", "oq-evt-" + SimulatedIds.alphanumeric(12));
         body.put("event", "payment.success");
         body.put("txnId", issued.reference());
         if (issued.otherReference() != null) {
@@ -141,15 +141,6 @@ public class SimulatedPayments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String random(int length) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        StringBuilder s = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            s.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-        }
-        return s.toString();
     }
 
     private static String digits(int length) {

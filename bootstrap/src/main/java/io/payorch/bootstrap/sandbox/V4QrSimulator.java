@@ -68,7 +68,7 @@ final class V4QrSimulator {
     /** @param spelled the amount exactly as payorch sent it: the intent's {@code am} carries it unchanged */
     private Map<String, Object> success(String registrationId, BigDecimal rupees, String spelled, Duration lifetime) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        String id = "qr_" + random(14);
+        String id = "qr_" + SimulatedIds.alphanumeric(14);
         String reference = prefix + Long.toString(Math.abs(ThreadLocalRandom.current().nextLong()), 36).toUpperCase();
         String am = spelled;
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -104,14 +104,5 @@ final class V4QrSimulator {
         }
         BigDecimal value = new BigDecimal(text);
         return value.signum() > 0 ? value : null;
-    }
-
-    private static String random(int length) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        StringBuilder s = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            s.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-        }
-        return s.toString();
     }
 }
