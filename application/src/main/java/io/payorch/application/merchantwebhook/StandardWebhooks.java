@@ -1,9 +1,9 @@
 package io.payorch.application.merchantwebhook;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.payorch.application.Digests;
+
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -24,14 +24,10 @@ public final class StandardWebhooks {
 
     /** One {@code v1,...} signature. */
     public static String sign(WebhookSecret secret, String messageId, long timestampSeconds, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.key(), "HmacSHA256"));
-            mac.update((messageId + "." + timestampSeconds + ".").getBytes(StandardCharsets.UTF_8));
-            return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        byte[] prefix = (messageId + "." + timestampSeconds + ".").getBytes(StandardCharsets.UTF_8);
+        byte[] signed = Arrays.copyOf(prefix, prefix.length + body.length);
+        System.arraycopy(body, 0, signed, prefix.length, body.length);
+        return "v1," + Base64.getEncoder().encodeToString(Digests.hmacSha256(secret.key(), signed));
     }
 
     /**
