@@ -1,5 +1,6 @@
 package io.payorch.bootstrap.persistence;
 
+import io.micronaut.transaction.TransactionOperations;
 import io.payorch.application.admin.PageCursor;
 import io.payorch.application.admin.QrFilter;
 import io.payorch.application.admin.RecentOutcomes;
@@ -8,14 +9,10 @@ import io.payorch.application.port.out.QrIntentSearchPort;
 import io.payorch.domain.QrIntent;
 import io.payorch.domain.QrStatus;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,18 +21,16 @@ import java.util.Map;
 
 /** Admin reads of QR intents: keyset pages over (created_at DESC, id DESC), counts, provider outcomes. */
 @Singleton
-@Transactional
 public class JdbcQrIntentSearch implements QrIntentSearchPort {
-
 
     /** Served by qr_intent_status_created_idx: only the open rows are read, however many finished ones there are. */
     static final String OPEN_COUNTS_SQL = "SELECT provider, status, count(*) FROM qr_intent WHERE status IN ("
             + SqlWhere.literals(QrStatus.open()) + ") GROUP BY provider, status ORDER BY provider, status";
 
-    private final DataSource dataSource;
+    private final TransactionOperations<Connection> transactions;
 
-    JdbcQrIntentSearch(DataSource dataSource) {
-        this.dataSource = dataSource;
+    JdbcQrIntentSearch(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
     }
 
     @Override
@@ -49,18 +44,18 @@ public class JdbcQrIntentSearch implements QrIntentSearchPort {
                 .before("created_at", filter.createdTo())
                 .after(after == null ? null : after.createdAt(), after == null ? null : after.id());
         String sql = "SELECT " + QrRows.COLUMNS + " FROM qr_intent" + where.sql() + " ORDER BY created_at DESC, id DESC LIMIT ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setInt(where.bind(s), limit);
-            List<QrIntent> found = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    found.add(QrRows.read(r));
+        return SqlTransactions.read(transactions, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setInt(where.bind(s), limit);
+                List<QrIntent> found = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        found.add(QrRows.read(r));
+                    }
                 }
+                return found;
             }
-            return found;
-        } catch (SQLException e) {
-            throw new IllegalStateException("QR search failed", e);
-        }
+        });
     }
 
     @Override
@@ -77,39 +72,39 @@ public class JdbcQrIntentSearch implements QrIntentSearchPort {
     }
 
     private List<StatusCount> counts(String sql, SqlWhere where) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            where.bind(s);
-            List<StatusCount> counts = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    counts.add(new StatusCount(r.getString(1), r.getString(2), r.getLong(3)));
+        return SqlTransactions.read(transactions, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                where.bind(s);
+                List<StatusCount> counts = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        counts.add(new StatusCount(r.getString(1), r.getString(2), r.getLong(3)));
+                    }
                 }
+                return counts;
             }
-            return counts;
-        } catch (SQLException e) {
-            throw new IllegalStateException("QR counts failed", e);
-        }
+        });
     }
 
     @Override
     public RecentOutcomes recentOutcomes(String provider, int calls) {
         String sql = "SELECT outcome, count(*), max(at) FROM (SELECT outcome, at FROM qr_provider_attempt"
                 + " WHERE provider = ? ORDER BY at DESC LIMIT ?) recent GROUP BY outcome ORDER BY outcome";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, provider);
-            s.setInt(2, calls);
-            Map<String, Long> counts = new LinkedHashMap<>();
-            Instant last = null;
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    counts.put(r.getString(1), r.getLong(2));
-                    Instant at = r.getTimestamp(3).toInstant();
-                    last = last == null || at.isAfter(last) ? at : last;
+        return SqlTransactions.read(transactions, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, provider);
+                s.setInt(2, calls);
+                Map<String, Long> counts = new LinkedHashMap<>();
+                Instant last = null;
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        counts.put(r.getString(1), r.getLong(2));
+                        Instant at = r.getTimestamp(3).toInstant();
+                        last = last == null || at.isAfter(last) ? at : last;
+                    }
                 }
+                return new RecentOutcomes(counts, last);
             }
-            return new RecentOutcomes(counts, last);
-        } catch (SQLException e) {
-            throw new IllegalStateException("provider outcomes failed", e);
-        }
+        });
     }
 }
