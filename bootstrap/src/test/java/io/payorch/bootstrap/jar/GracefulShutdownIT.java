@@ -193,6 +193,7 @@ class GracefulShutdownIT {
         env.put("PAYORCH_SECURITY_MERCHANTS_ACME_SECRET", MERCHANT_SECRET);
         env.put("PAYORCH_SECURITY_ADMINS_OPS_SECRET", "ops-drain-secret-0123456789");
         env.put("PAYORCH_PII_HASH_KEY", "drain-test-pii-hash-key-0123456789abcdef");
+        env.put("PAYORCH_WEBHOOKS_ENCRYPTION_KEY", "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=");
         env.put("PAYORCH_PROVIDERS_AOP_WEBHOOK_SECRET", "aop-drain-webhook-secret");
         for (String disabled : List.of("OQPAY", "BOS", "RAZORPAY", "DMT")) {
             env.put("PAYORCH_PROVIDERS_" + disabled + "_ENABLED", "false");
