@@ -131,7 +131,7 @@ class ConsoleController {
         try {
             detail = qrs.detail(id);
         } catch (NotFoundException e) {
-            return ConsolePages.error(request, HttpStatus.NOT_FOUND, "No such QR", "There is no QR with this id.");
+            return noSuchQr(request);
         }
         QrIntent qr = detail.qr();
         Map<String, Object> model = ConsolePages.model(request, "qrs");
@@ -155,7 +155,7 @@ class ConsoleController {
             model.put("closable", qr.status() == QrStatus.ACTIVE);
             return ConsolePages.render(HttpStatus.OK, "console/close", model);
         } catch (NotFoundException e) {
-            return ConsolePages.error(request, HttpStatus.NOT_FOUND, "No such QR", "There is no QR with this id.");
+            return noSuchQr(request);
         }
     }
 
@@ -163,14 +163,14 @@ class ConsoleController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> close(HttpRequest<?> request, String id, @Body Map<String, String> form) {
         ConsoleUser user = ConsoleUser.of(request);
-        if (!sessions.formTokenMatches(user.sessionToken(), form.get("csrf"))) {
+        if (forgedForm(user, form)) {
             return ConsolePages.forbiddenForm(request, user);
         }
         try {
             close.close(id, Actor.admin(user.adminId()));
             return HttpResponse.seeOther(URI.create("/console/qrs/" + enc(id) + "?closed"));
         } catch (NotFoundException e) {
-            return ConsolePages.error(request, HttpStatus.NOT_FOUND, "No such QR", "There is no QR with this id.");
+            return noSuchQr(request);
         } catch (DomainException e) {
             return ConsolePages.error(request, HttpStatus.CONFLICT, "Not closed", e.getMessage());
         } catch (ProviderCallFailedException e) {
@@ -240,7 +240,7 @@ class ConsoleController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> resolve(HttpRequest<?> request, String id, @Body Map<String, String> form) {
         ConsoleUser user = ConsoleUser.of(request);
-        if (!sessions.formTokenMatches(user.sessionToken(), form.get("csrf"))) {
+        if (forgedForm(user, form)) {
             return ConsolePages.forbiddenForm(request, user);
         }
         try {
@@ -305,5 +305,14 @@ class ConsoleController {
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Whether a state-changing form lacks the anti-forgery token of this user's session. */
+    private boolean forgedForm(ConsoleUser user, Map<String, String> form) {
+        return !sessions.formTokenMatches(user.sessionToken(), form.get("csrf"));
+    }
+
+    private static HttpResponse<?> noSuchQr(HttpRequest<?> request) {
+        return ConsolePages.error(request, HttpStatus.NOT_FOUND, "No such QR", "There is no QR with this id.");
     }
 }
