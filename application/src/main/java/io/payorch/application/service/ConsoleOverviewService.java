@@ -15,6 +15,7 @@ import io.payorch.application.port.out.PaymentReviewPort;
 import io.payorch.application.port.out.ProviderSettingsPort;
 import io.payorch.application.port.out.QrIntentStore;
 import io.payorch.application.port.out.TransferOtpReadPort;
+import io.payorch.application.port.out.WebhookDeliveryStore;
 import io.payorch.domain.Provider;
 
 import java.time.Clock;
@@ -34,6 +35,8 @@ import java.util.Optional;
 public final class ConsoleOverviewService implements ConsoleOverviewUseCase {
 
     static final int TOP_FAILURES = 3;
+    /** The webhook backlog is counted up to this many rows ("10,000+" beyond), so the overview stays fast. */
+    public static final int BACKLOG_CAP = 10_000;
     private static final int MAX_PASTED = 128;
 
     private final AdminStatsUseCase stats;
@@ -43,12 +46,13 @@ public final class ConsoleOverviewService implements ConsoleOverviewUseCase {
     private final SweepStatsQuery sweeps;
     private final QrIntentStore qrs;
     private final TransferOtpReadPort otps;
+    private final WebhookDeliveryStore deliveries;
     private final Clock clock;
     private volatile DailyFigures daily;
 
     public ConsoleOverviewService(AdminStatsUseCase stats, ConsoleReadPort reads, PaymentReviewPort payments,
                                   ProviderSettingsPort providers, SweepStatsQuery sweeps, QrIntentStore qrs,
-                                  TransferOtpReadPort otps, Clock clock) {
+                                  TransferOtpReadPort otps, WebhookDeliveryStore deliveries, Clock clock) {
         this.stats = stats;
         this.reads = reads;
         this.payments = payments;
@@ -56,6 +60,7 @@ public final class ConsoleOverviewService implements ConsoleOverviewUseCase {
         this.sweeps = sweeps;
         this.qrs = qrs;
         this.otps = otps;
+        this.deliveries = deliveries;
         this.clock = clock;
     }
 
@@ -81,7 +86,7 @@ public final class ConsoleOverviewService implements ConsoleOverviewUseCase {
                     daily.failures().stream().filter(f -> f.provider().equals(name)).toList(), health, failing));
         }
         return new Overview(now, stats.openStates(), activity, daily.at(), payments.countWaiting(),
-                SweepStatus.of(sweeps.snapshot()));
+                deliveries.pendingBacklog(BACKLOG_CAP), SweepStatus.of(sweeps.snapshot()));
     }
 
     /**

@@ -53,6 +53,8 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase, Web
         Observer NONE = (attempt, status) -> { };
     }
 
+    private static final int RESOURCE_DELIVERIES = 100;
+
     private final WebhookDeliveryStore store;
     private final WebhookEndpointStore endpoints;
     private final WebhookTransport transport;
@@ -206,6 +208,14 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase, Web
     @Override
     public DeliveryDetail detail(String id) {
         return deliveryId(id).flatMap(store::detail).orElseThrow(() -> new NotFoundException("webhook delivery", id));
+    }
+
+    @Override
+    public List<DeliverySummary> ofResource(String resourceId) {
+        if (resourceId == null || resourceId.isEmpty() || resourceId.length() > 40) {
+            return List.of();
+        }
+        return store.forResource(resourceId, RESOURCE_DELIVERIES);
     }
 
     @Override

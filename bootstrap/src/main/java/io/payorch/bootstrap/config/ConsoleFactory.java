@@ -10,6 +10,7 @@ import io.payorch.application.port.out.PaymentReviewPort;
 import io.payorch.application.port.out.ProviderSettingsPort;
 import io.payorch.application.port.out.QrIntentStore;
 import io.payorch.application.port.out.TransferOtpReadPort;
+import io.payorch.application.port.out.WebhookDeliveryStore;
 import io.payorch.application.service.ConsoleOverviewService;
 import io.payorch.application.service.ConsoleSessionService;
 import io.payorch.application.service.PaymentReviewService;
@@ -37,7 +38,7 @@ class ConsoleFactory {
     @Singleton
     ConsoleOverviewService consoleOverview(AdminStatsUseCase stats, ConsoleReadPort reads, PaymentReviewPort payments,
                                            ProviderSettingsPort providers, SweepStatsQuery sweeps, QrIntentStore qrs,
-                                           TransferOtpReadPort otps, Clock clock) {
-        return new ConsoleOverviewService(stats, reads, payments, providers, sweeps, qrs, otps, clock);
+                                           TransferOtpReadPort otps, WebhookDeliveryStore deliveries, Clock clock) {
+        return new ConsoleOverviewService(stats, reads, payments, providers, sweeps, qrs, otps, deliveries, clock);
     }
 }

@@ -32,6 +32,8 @@ import io.payorch.application.port.in.CloseQrIntentUseCase;
 import io.payorch.application.port.in.ConsoleOverviewUseCase;
 import io.payorch.application.port.in.ConsoleSessionsUseCase;
 import io.payorch.application.port.in.ReviewPaymentsUseCase;
+import io.payorch.application.port.in.WebhookDeliveriesAdminUseCase;
+import io.payorch.bootstrap.console.ConsoleDeliveryViews.DeliveryRow;
 import io.payorch.bootstrap.console.ConsoleViews.AttemptRow;
 import io.payorch.bootstrap.console.ConsoleViews.EventRow;
 import io.payorch.bootstrap.console.ConsoleViews.OtpRow;
@@ -45,15 +47,16 @@ import io.payorch.domain.QrStatus;
 import io.swagger.v3.oas.annotations.Hidden;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static io.payorch.bootstrap.console.ConsoleQuery.blank;
+import static io.payorch.bootstrap.console.ConsoleQuery.dayStart;
+import static io.payorch.bootstrap.console.ConsoleQuery.enc;
+import static io.payorch.bootstrap.console.ConsoleQuery.filters;
+import static io.payorch.bootstrap.console.ConsoleQuery.next;
 
 /**
  * The console's pages, each over the same use cases as the admin API. Blocking (JDBC), so off the
@@ -75,10 +78,11 @@ class ConsoleController {
     private final AdminStatsUseCase stats;
     private final ConsoleSessionsUseCase sessions;
     private final QrImageRenderer images;
+    private final WebhookDeliveriesAdminUseCase deliveries;
 
     ConsoleController(ConsoleOverviewUseCase console, BrowseQrIntentsUseCase qrs, BrowseTransferOtpsUseCase otps,
                       CloseQrIntentUseCase close, ReviewPaymentsUseCase payments, AdminStatsUseCase stats,
-                      ConsoleSessionsUseCase sessions, QrImageRenderer images) {
+                      ConsoleSessionsUseCase sessions, QrImageRenderer images, WebhookDeliveriesAdminUseCase deliveries) {
         this.console = console;
         this.qrs = qrs;
         this.otps = otps;
@@ -87,6 +91,7 @@ class ConsoleController {
         this.stats = stats;
         this.sessions = sessions;
         this.images = images;
+        this.deliveries = deliveries;
     }
 
     @Get
@@ -116,7 +121,7 @@ class ConsoleController {
             Page<QrIntent> page = qrs.search(new SearchQuery(blank(status), blank(provider), blank(registrationId),
                     dayStart(createdFrom, false), dayStart(createdTo, true), null, blank(cursor), blank(merchant)));
             model.put("rows", page.items().stream().map(QrRow::of).toList());
-            model.put("next", page.nextCursor() == null ? null : query(filters, page.nextCursor()));
+            model.put("next", page.nextCursor() == null ? null : next(filters, page.nextCursor()));
             return ConsolePages.render(q != null && !q.isBlank() ? HttpStatus.NOT_FOUND : HttpStatus.OK, "console/qrs", model);
         } catch (InvalidRequestException e) {
             model.put("rows", List.of());
@@ -140,6 +145,7 @@ class ConsoleController {
         model.put("events", detail.events().stream().map(EventRow::of).toList());
         model.put("attempts", detail.attempts().stream().map(AttemptRow::of).toList());
         model.put("payments", payments.ofQr(qr.id()).stream().map(PaymentRow::of).toList());
+        model.put("deliveries", deliveries.ofResource(qr.id()).stream().map(DeliveryRow::of).toList());
         model.put("closable", qr.status() == QrStatus.ACTIVE);
         model.put("image", qr.status() == QrStatus.ACTIVE && qr.upiIntent() != null
                 ? "data:image/png;base64," + Base64.getEncoder().encodeToString(images.png(qr.upiIntent(), IMAGE_SIZE)) : null);
@@ -163,7 +169,7 @@ class ConsoleController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> close(HttpRequest<?> request, String id, @Body Map<String, String> form) {
         ConsoleUser user = ConsoleUser.of(request);
-        if (forgedForm(user, form)) {
+        if (ConsolePages.forgedForm(sessions, user, form)) {
             return ConsolePages.forbiddenForm(request, user);
         }
         try {
@@ -199,7 +205,7 @@ class ConsoleController {
             Page<TransferOtpRecord> page = otps.search(new SearchQuery(blank(status), null, blank(registrationId),
                     dayStart(createdFrom, false), dayStart(createdTo, true), null, blank(cursor), blank(merchant)));
             model.put("rows", page.items().stream().map(OtpRow::of).toList());
-            model.put("next", page.nextCursor() == null ? null : query(filters, page.nextCursor()));
+            model.put("next", page.nextCursor() == null ? null : next(filters, page.nextCursor()));
             return ConsolePages.render(HttpStatus.OK, "console/otps", model);
         } catch (InvalidRequestException e) {
             model.put("rows", List.of());
@@ -216,6 +222,7 @@ class ConsoleController {
             model.put("otp", OtpRow.of(detail.otp()));
             model.put("fields", ConsoleViews.otpFields(detail.otp()));
             model.put("events", detail.events().stream().map(EventRow::of).toList());
+            model.put("deliveries", deliveries.ofResource(detail.otp().id()).stream().map(DeliveryRow::of).toList());
             return ConsolePages.render(HttpStatus.OK, "console/otp", model);
         } catch (NotFoundException e) {
             return ConsolePages.error(request, HttpStatus.NOT_FOUND, "No such transfer OTP", "There is no transfer OTP with this id.");
@@ -240,7 +247,7 @@ class ConsoleController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> resolve(HttpRequest<?> request, String id, @Body Map<String, String> form) {
         ConsoleUser user = ConsoleUser.of(request);
-        if (forgedForm(user, form)) {
+        if (ConsolePages.forgedForm(sessions, user, form)) {
             return ConsolePages.forbiddenForm(request, user);
         }
         try {
@@ -265,51 +272,6 @@ class ConsoleController {
 
     private static String detailPath(JumpTarget target) {
         return (target.kind() == JumpTarget.Kind.QR ? "/console/qrs/" : "/console/transfer-otps/") + enc(target.id());
-    }
-
-    /** An HTML date input (a day in India) as the instant it starts; the "to" day is inclusive. */
-    static String dayStart(@Nullable String value, boolean inclusiveEnd) {
-        String v = blank(value);
-        if (v == null) {
-            return null;
-        }
-        try {
-            LocalDate day = LocalDate.parse(v);
-            return (inclusiveEnd ? day.plusDays(1) : day).atStartOfDay(ConsoleFormat.IST).toInstant().toString();
-        } catch (DateTimeParseException e) {
-            return v; // an instant, checked (and named if bad) by the search itself
-        }
-    }
-
-    private static String blank(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static Map<String, String> filters(String... keyValues) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            map.put(keyValues[i], keyValues[i + 1] == null ? "" : keyValues[i + 1]);
-        }
-        return map;
-    }
-
-    private static String query(Map<String, String> filters, String cursor) {
-        StringBuilder q = new StringBuilder("?");
-        filters.forEach((k, v) -> {
-            if (!v.isBlank() && !k.equals("q")) {
-                q.append(enc(k)).append('=').append(enc(v)).append('&');
-            }
-        });
-        return q.append("cursor=").append(enc(cursor)).toString();
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** Whether a state-changing form lacks the anti-forgery token of this user's session. */
-    private boolean forgedForm(ConsoleUser user, Map<String, String> form) {
-        return !sessions.formTokenMatches(user.sessionToken(), form.get("csrf"));
     }
 
     private static HttpResponse<?> noSuchQr(HttpRequest<?> request) {

@@ -2,6 +2,7 @@ package io.payorch.bootstrap.console;
 
 import io.payorch.domain.Money;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -52,6 +53,21 @@ final class ConsoleFormat {
     /** The exact instant in UTC, for the hover title and the datetime attribute. */
     static String utc(Instant at) {
         return at == null ? "" : at.toString();
+    }
+
+    /** A wait as people say it: "45 s", "12 min", "3 h 5 min", "2 d 4 h" (never negative). */
+    static String age(Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return s / 60 + " min";
+        }
+        if (s < 86_400) {
+            return s / 3600 + " h " + s % 3600 / 60 + " min";
+        }
+        return s / 86_400 + " d " + s % 86_400 / 3600 + " h";
     }
 
     /** The colour class of a state; the state is always written out too (never colour alone). */

@@ -4,6 +4,7 @@ import io.payorch.application.admin.ProviderOverview;
 import io.payorch.application.admin.StatusCount;
 import io.payorch.application.console.Overview;
 import io.payorch.application.console.ProviderActivity;
+import io.payorch.bootstrap.console.ConsoleDeliveryViews.BacklogView;
 import io.payorch.bootstrap.console.ConsoleViews.When;
 
 import java.util.List;
@@ -12,12 +13,12 @@ import java.util.TreeMap;
 
 /** The overview page, formatted. */
 record ConsoleOverviewView(When at, List<OpenRow> openQrs, List<OpenRow> openOtps, List<ActivityRow> providers,
-                           When dailyAsOf, long paymentsWaiting, SweepRow lastSweep) {
+                           When dailyAsOf, long paymentsWaiting, BacklogView webhooks, SweepRow lastSweep) {
 
     static ConsoleOverviewView of(Overview o) {
         return new ConsoleOverviewView(When.of(o.at()), open(o.open().qrs()), open(o.open().transferOtps()),
                 o.providers().stream().map(ActivityRow::of).toList(), When.of(o.dailyAsOf()), o.paymentsWaiting(),
-                o.lastSweep().map(s -> new SweepRow(When.of(s.at()), s.duration().toMillis() + " ms",
+                BacklogView.of(o.webhooks(), o.at()), o.lastSweep().map(s -> new SweepRow(When.of(s.at()), s.duration().toMillis() + " ms",
                         s.lag().toMillis() + " ms", s.qrsExpired(), s.otpsExpired())).orElse(null));
     }
 

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.views.ModelAndView;
+import io.payorch.application.port.in.ConsoleSessionsUseCase;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -39,6 +40,11 @@ final class ConsolePages {
         model.put("title", title);
         model.put("message", message);
         return render(status, "console/error", model);
+    }
+
+    /** Whether a state-changing form lacks the anti-forgery token of this user's session. */
+    static boolean forgedForm(ConsoleSessionsUseCase sessions, ConsoleUser user, Map<String, String> form) {
+        return !sessions.formTokenMatches(user.sessionToken(), form.get("csrf"));
     }
 
     /** A state-changing form without this session's anti-forgery token: refused, nothing changed. */

@@ -7,6 +7,7 @@ import io.payorch.application.merchantwebhook.ClaimedDelivery;
 import io.payorch.application.merchantwebhook.DeliveryDetail;
 import io.payorch.application.merchantwebhook.DeliveryFilter;
 import io.payorch.application.merchantwebhook.DeliverySummary;
+import io.payorch.application.merchantwebhook.PendingBacklog;
 import io.payorch.application.port.out.WebhookDeliveryStore;
 import jakarta.inject.Singleton;
 
@@ -32,8 +33,18 @@ import java.util.Optional;
 class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
 
     static final String CHANNEL = "payorch_webhook_deliveries";
-    private static final String SUMMARY = "SELECT id, event_id, endpoint_id, merchant_id, event_type, status, attempts,"
-            + " last_attempt_at, last_status_code, next_attempt_at, created_at FROM webhook_delivery";
+    private static final String COLUMNS = "d.id, d.event_id, d.endpoint_id, d.merchant_id, d.event_type, d.status,"
+            + " d.attempts, d.last_attempt_at, d.last_status_code, d.next_attempt_at, d.created_at";
+    private static final String SUMMARY = "SELECT " + COLUMNS + " FROM webhook_delivery d";
+    // the events of one resource by outbound_event_resource_idx, their deliveries by webhook_delivery_event_idx
+    private static final String OF_RESOURCE = "SELECT " + COLUMNS + " FROM outbound_event ev"
+            + " JOIN webhook_delivery d ON d.event_id = ev.id WHERE ev.resource_id = ?"
+            + " ORDER BY ev.sequence DESC, d.id DESC LIMIT ?";
+    // at most cap + 1 rows of the partial index webhook_delivery_due_idx are read, however large the
+    // backlog; the earliest due is the first entry of that index
+    private static final String BACKLOG = "SELECT count(*), min(p.created_at),"
+            + " (SELECT min(next_attempt_at) FROM webhook_delivery WHERE status = 'pending')"
+            + " FROM (SELECT created_at FROM webhook_delivery WHERE status = 'pending' LIMIT ?) p";
     // Due rows of endpoints with room left in this instance: each endpoint gets at most its room
     // (per-endpoint limit less what this instance has in flight to it), endpoints already full are
     // not even scanned, so a hanging endpoint's backlog never hides the others' deliveries.
@@ -235,6 +246,13 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
                     url = r.next() ? r.getString(1) : null;
                 }
             }
+            String payload = null;
+            try (PreparedStatement s = c.prepareStatement("SELECT payload FROM outbound_event WHERE id = ?")) {
+                s.setString(1, delivery.eventId());
+                try (ResultSet r = s.executeQuery()) {
+                    payload = r.next() ? r.getString(1) : null;
+                }
+            }
             List<AttemptRecord> attempts = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT attempted_at, duration_ms, status_code, error,"
                     + " body_excerpt FROM webhook_attempt WHERE delivery_id = ? ORDER BY attempted_at, id")) {
@@ -247,7 +265,18 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
                     }
                 }
             }
-            return Optional.of(new DeliveryDetail(delivery, url, attempts));
+            return Optional.of(new DeliveryDetail(delivery, url, attempts, payload));
+        });
+    }
+
+    @Override
+    public List<DeliverySummary> forResource(String resourceId, int limit) {
+        return SqlTransactions.statement(connections, c -> {
+            try (PreparedStatement s = c.prepareStatement(OF_RESOURCE)) {
+                s.setString(1, resourceId);
+                s.setInt(2, limit);
+                return summaries(s);
+            }
         });
     }
 
@@ -284,23 +313,42 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
         });
     }
 
+    @Override
+    public PendingBacklog pendingBacklog(int cap) {
+        return SqlTransactions.statement(connections, c -> {
+            try (PreparedStatement s = c.prepareStatement(BACKLOG)) {
+                s.setInt(1, cap + 1);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    long counted = r.getLong(1);
+                    return new PendingBacklog(Math.min(counted, cap), counted > cap, instant(r, 2), instant(r, 3));
+                }
+            }
+        });
+    }
+
     private List<DeliverySummary> summaries(SqlWhere where, String order, int limit) {
         return SqlTransactions.statement(connections, c -> {
             try (PreparedStatement s = c.prepareStatement(SUMMARY + where.sql() + order + " LIMIT ?")) {
                 s.setInt(where.bind(s), limit);
-                List<DeliverySummary> rows = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        int code = r.getInt(9);
-                        Integer lastCode = r.wasNull() ? null : code;
-                        rows.add(new DeliverySummary(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
-                                r.getString(5), r.getString(6), r.getInt(7), instant(r, 8), lastCode,
-                                "pending".equals(r.getString(6)) ? instant(r, 10) : null, instant(r, 11)));
-                    }
-                }
-                return rows;
+                return summaries(s);
             }
         });
+    }
+
+    /** The rows of a statement selecting {@link #COLUMNS}. */
+    private static List<DeliverySummary> summaries(PreparedStatement s) throws SQLException {
+        List<DeliverySummary> rows = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                int code = r.getInt(9);
+                Integer lastCode = r.wasNull() ? null : code;
+                rows.add(new DeliverySummary(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
+                        r.getString(5), r.getString(6), r.getInt(7), instant(r, 8), lastCode,
+                        "pending".equals(r.getString(6)) ? instant(r, 10) : null, instant(r, 11)));
+            }
+        }
+        return rows;
     }
 
     private int update(String sql, List<Object> values) {

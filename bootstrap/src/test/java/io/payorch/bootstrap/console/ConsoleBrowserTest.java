@@ -8,6 +8,8 @@ import io.payorch.bootstrap.support.ApiCalls;
 import io.payorch.bootstrap.support.Credentials;
 import io.payorch.bootstrap.support.PostgresTestSupport;
 import io.payorch.bootstrap.support.Sql;
+import io.payorch.bootstrap.support.WebhookApi;
+import io.payorch.bootstrap.support.WebhookReceiver;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The operator console in a real browser (headless chromium) against the sandbox on PostgreSQL:
  * login and logout, merchants refused, search, detail with image and timeline, close, resolving a
- * flagged payment, a forged cross-site POST, and escaping.
+ * flagged payment, webhook deliveries (search, attempts, resend, the backlog), a forged cross-site
+ * POST, and escaping.
  */
 @MicronautTest(environments = "sandbox")
 class ConsoleBrowserTest extends PostgresTestSupport {
@@ -62,7 +65,9 @@ class ConsoleBrowserTest extends PostgresTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("micronaut.server.port", "-1");
+        // webhook retries shortened so that a delivery to a failing receiver fails for good in about a second
+        return Map.of("micronaut.server.port", "-1", "payorch.webhooks.retry-schedule", "300ms",
+                "payorch.webhooks.poll-interval", "200ms");
     }
 
     @BeforeAll
@@ -217,6 +222,100 @@ class ConsoleBrowserTest extends PostgresTestSupport {
     }
 
     @Test
+    void aFailedWebhookDeliveryIsFoundShownWithItsAttemptsAndResent() throws Exception {
+        String script = "<script>alert('receiver')</script>";
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            receiver.answer("/console-hook", 500, script);
+            Map<String, Object> endpoint = new WebhookApi(api, json).create(receiver.url("/console-hook"), "[\"qr_code.activated\"]");
+            String endpointId = endpoint.get("id").toString();
+            try {
+                Map<String, Object> qr = createQr("HOOK-" + UUID.randomUUID().toString().substring(0, 8), "25", null);
+                WebhookReceiver.await(() -> Sql.count("SELECT count(*) FROM webhook_delivery WHERE endpoint_id = ?"
+                        + " AND status = 'failed'", endpointId) == 1, Duration.ofSeconds(20), "the delivery to fail twice");
+                String delivery = Sql.query("SELECT id FROM webhook_delivery WHERE endpoint_id = ?", endpointId);
+                adminSession();
+
+                driver.get(base + "/console/webhook-deliveries");
+                new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("status"))).selectByValue("failed");
+                driver.findElement(By.id("endpointId")).sendKeys(endpointId);
+                submit(driver.findElement(By.cssSelector("form.filters button[type=submit]")));
+                var rows = driver.findElements(By.cssSelector("table.list tbody tr"));
+                assertEquals(1, rows.size(), text());
+                assertTrue(rows.get(0).getText().contains("failed") && rows.get(0).getText().contains("qr_code.activated"),
+                        rows.get(0).getText());
+                submit(rows.get(0).findElement(By.linkText(delivery)));
+
+                assertTrue(driver.getCurrentUrl().endsWith("/console/webhook-deliveries/" + delivery), driver.getCurrentUrl());
+                assertEquals("failed", driver.findElement(By.cssSelector("h1 .status")).getText());
+                var attempts = driver.findElements(By.cssSelector("table.attempts tbody tr"));
+                assertEquals(2, attempts.size(), text());
+                for (WebElement attempt : attempts) {
+                    assertTrue(attempt.getText().contains("500") && attempt.getText().contains("receiver answered HTTP 500"),
+                            attempt.getText());
+                }
+                WebElement at = driver.findElement(By.cssSelector("table.attempts time"));
+                assertTrue(at.getText().endsWith("IST") && at.getAttribute("title").endsWith("Z UTC"), at.getAttribute("title"));
+                assertTrue(text().contains(script), "the receiver's body shown as text: " + text());
+                assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert(), "no script ran");
+                assertFalse(driver.getPageSource().contains(script), "escaped in the page source");
+                assertTrue(driver.findElement(By.cssSelector("pre.payload")).getText().contains(qr.get("id").toString()),
+                        "the event's body");
+                assertTrue(text().contains(receiver.url("/console-hook")), "the endpoint's URL");
+                assertFalse(driver.getPageSource().contains(endpoint.get("secret").toString()), "never the secret");
+
+                receiver.answer("/console-hook", 200, "{\"ok\":true}");
+                submit(driver.findElement(By.id("resend")));
+                assertTrue(driver.findElement(By.id("notice")).getText().startsWith("Resent"), text());
+                new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+                    d.navigate().refresh();
+                    return d.findElement(By.cssSelector("h1 .status")).getText().equals("delivered");
+                });
+                attempts = driver.findElements(By.cssSelector("table.attempts tbody tr"));
+                assertEquals(3, attempts.size(), text());
+                assertTrue(attempts.get(2).getText().contains("200") && attempts.get(2).getText().contains("delivered"),
+                        attempts.get(2).getText());
+                BROWSER.screenshot(Path.of("target", "console-delivery.png"));
+
+                driver.get(base + "/console/qrs/" + qr.get("id"));
+                WebElement listed = driver.findElement(By.cssSelector("table.deliveries")).findElement(By.linkText(delivery));
+                submit(listed);
+                assertTrue(driver.getCurrentUrl().endsWith("/console/webhook-deliveries/" + delivery), "from the QR to its delivery");
+            } finally {
+                Sql.update("DELETE FROM webhook_endpoint WHERE id = ?", endpointId);
+            }
+        }
+    }
+
+    @Test
+    void theOverviewShowsTheWebhookBacklogAndTheAgeOfItsOldestDelivery() throws Exception {
+        // a delivery waiting for 400 days to an endpoint switched off (nothing sends it meanwhile)
+        String endpointId = "we_backlog_" + System.nanoTime();
+        String eventId = "evt_backlog_" + System.nanoTime();
+        Sql.update("INSERT INTO webhook_endpoint (id, merchant_id, url, events, enabled, secret_sealed, created_at, updated_at)"
+                + " VALUES (?, 'sandbox-merchant', 'https://example.invalid/hook', ARRAY['*'], false, 'sealed', now(), now())",
+                endpointId);
+        Sql.update("INSERT INTO outbound_event (id, merchant_id, type, resource_id, sequence, created_at, payload)"
+                + " VALUES (?, 'sandbox-merchant', 'qr_code.paid', 'qr_backlog', 1, now() - interval '400 days', '{}')", eventId);
+        Sql.update("INSERT INTO webhook_delivery (event_id, endpoint_id, merchant_id, event_type, status, next_attempt_at,"
+                + " created_at) VALUES (?, ?, 'sandbox-merchant', 'qr_code.paid', 'pending', now() - interval '400 days',"
+                + " now() - interval '400 days')", eventId, endpointId);
+        try {
+            adminSession();
+            driver.get(base + "/console");
+            WebElement card = driver.findElement(By.id("webhook-backlog"));
+            assertTrue(card.getText().contains("webhook deliveries pending") && card.getText().contains("400 d 0 h ago")
+                    && card.getText().contains("(overdue)"), card.getText());
+            assertTrue(Long.parseLong(card.findElement(By.className("big")).getText().replace(",", "").replace("+", "")) >= 1);
+            submit(card);
+            assertTrue(driver.getCurrentUrl().endsWith("/console/webhook-deliveries?status=pending"), driver.getCurrentUrl());
+            assertFalse(driver.findElements(By.cssSelector("table.list tbody tr")).isEmpty(), text());
+        } finally {
+            Sql.update("DELETE FROM webhook_endpoint WHERE id = ?", endpointId);
+            Sql.update("DELETE FROM outbound_event WHERE id = ?", eventId);
+        }
+    }
+
+    @Test
     void aForgedCrossSitePostIsRefusedAndChangesNothing() throws Exception {
         Map<String, Object> qr = createQr("FORGE-" + UUID.randomUUID().toString().substring(0, 8), "40", null);
         adminSession();
@@ -287,7 +386,7 @@ class ConsoleBrowserTest extends PostgresTestSupport {
         try {
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
             for (String page : new String[]{"/console", "/console/qrs", "/console/qrs/" + qr.get("id"), "/console/payments",
-                    "/console/providers", "/console/transfer-otps"}) {
+                    "/console/providers", "/console/transfer-otps", "/console/webhook-deliveries"}) {
                 driver.get(base + page);
                 Number overflow = (Number) ((JavascriptExecutor) driver).executeScript(
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth");

@@ -30,9 +30,9 @@ class ConsoleFormatTest {
 
     @Test
     void anIstDayFilterStartsAtIndianMidnightAndTheToDayIsInclusive() {
-        assertEquals("2026-01-30T18:30:00Z", ConsoleController.dayStart("2026-01-31", false));
-        assertEquals("2026-01-31T18:30:00Z", ConsoleController.dayStart("2026-01-31", true));
-        assertEquals("2026-01-31T10:00:00Z", ConsoleController.dayStart("2026-01-31T10:00:00Z", false));
+        assertEquals("2026-01-30T18:30:00Z", ConsoleQuery.dayStart("2026-01-31", false));
+        assertEquals("2026-01-31T18:30:00Z", ConsoleQuery.dayStart("2026-01-31", true));
+        assertEquals("2026-01-31T10:00:00Z", ConsoleQuery.dayStart("2026-01-31T10:00:00Z", false));
     }
 
     @Test

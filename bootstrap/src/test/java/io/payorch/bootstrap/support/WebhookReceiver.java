@@ -26,7 +26,8 @@ import java.util.function.BooleanSupplier;
  * A merchant's webhook receiver for tests, over real HTTP on 127.0.0.1: keeps every request it
  * gets (headers, exact body, arrival time) and answers by path: {@code /ok} 200, {@code /fail-<n>}
  * 500 to the first n attempts of each {@code webhook-id} then 200, {@code /hang} never answers
- * (until {@link #close()}), {@code /slow-<ms>} 200 after that many milliseconds.
+ * (until {@link #close()}), {@code /slow-<ms>} 200 after that many milliseconds; a path given an
+ * answer with {@link #answer(String, int, String)} answers that until told otherwise.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -47,6 +48,10 @@ public final class WebhookReceiver implements AutoCloseable {
     private final Map<String, AtomicInteger> inFlightByPath = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> maxInFlightByPath = new ConcurrentHashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+
+    private record Answer(int status, String body) {
+    }
 
     public WebhookReceiver() {
         try {
@@ -57,6 +62,11 @@ public final class WebhookReceiver implements AutoCloseable {
         server.createContext("/", this::handle);
         server.setExecutor(threads);
         server.start();
+    }
+
+    /** From now on, every request to {@code path} is answered with this status and body. */
+    public void answer(String path, int status, String body) {
+        answers.put(path, new Answer(status, body));
     }
 
     public String url(String path) {
@@ -78,6 +88,15 @@ public final class WebhookReceiver implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("Content-Type"), body, Instant.now(), System.nanoTime()));
             int attempt = attemptsById.computeIfAbsent(path + " " + id, k -> new AtomicInteger()).incrementAndGet();
             int status = 200;
+            Answer set = answers.get(path);
+            if (set != null) {
+                byte[] answer = set.body().getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(set.status(), answer.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(answer);
+                }
+                return;
+            }
             if (path.startsWith("/fail-")) {
                 status = attempt <= Integer.parseInt(path.substring("/fail-".length())) ? 500 : 200;
             } else if (path.equals("/hang")) {

@@ -6,6 +6,7 @@ import io.payorch.application.merchantwebhook.ClaimedDelivery;
 import io.payorch.application.merchantwebhook.DeliveryDetail;
 import io.payorch.application.merchantwebhook.DeliveryFilter;
 import io.payorch.application.merchantwebhook.DeliverySummary;
+import io.payorch.application.merchantwebhook.PendingBacklog;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +54,9 @@ public interface WebhookDeliveryStore {
 
     Optional<DeliveryDetail> detail(long id);
 
+    /** The deliveries of the events of one QR or transfer OTP, newest event first. */
+    List<DeliverySummary> forResource(String resourceId, int limit);
+
     /** Makes delivery {@code id} due now; false when it does not exist. */
     boolean resend(long id, Instant now);
 
@@ -63,4 +67,7 @@ public interface WebhookDeliveryStore {
 
     /** How long the oldest due pending delivery has waited (zero when none is due). */
     Duration oldestPendingAge(Instant now);
+
+    /** Pending deliveries counted up to {@code cap} (bounded work at any backlog), the oldest and the earliest due. */
+    PendingBacklog pendingBacklog(int cap);
 }
