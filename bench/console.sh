@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The operator console at scale: loads BENCH_CONSOLE_ROWS QRs (default 5,000,000, with two events and
-# one provider attempt each, payments and transfer OTPs: bench/sql/console-load.sql) into a database of
+# one provider attempt each, payments and transfer OTPs: bench/sql/console-load.sql; webhook deliveries for
+# 1 outbox event in 5: bench/sql/console-webhooks.sql) into a database of
 # its own with SQL, starts payorch (sandbox, on that database), signs in to /console as the sandbox
 # admin and times every page and GET /admin/stats. A benchmark, not a test: CI never runs it.
 # Figures and how to read them: docs/BENCHMARKS.md, "Operator console at 5,000,000 QRs".
@@ -55,12 +56,16 @@ if [[ "$fresh" == "1" ]]; then
     psql -d "$DB" -v ON_ERROR_STOP=1 -q -v lo="$lo" -v hi="$hi" -v total="$ROWS" -f bench/sql/console-load.sql
     log "  rows $lo..$hi loaded"
   done
+  log "loading webhook deliveries for 1 outbox event in 5"
+  psql -d "$DB" -v ON_ERROR_STOP=1 -q -f bench/sql/console-webhooks.sql
   psql -d "$DB" -qc "VACUUM ANALYZE"
   log "loaded in $(( $(date +%s) - start )) s"
 fi
 psql -d "$DB" -Atc "SELECT 'qr_intent ' || count(*) FROM qr_intent UNION ALL SELECT 'qr_intent_event ' || count(*) FROM qr_intent_event
   UNION ALL SELECT 'qr_provider_attempt ' || count(*) FROM qr_provider_attempt UNION ALL SELECT 'qr_payment ' || count(*) FROM qr_payment
-  UNION ALL SELECT 'transfer_otp ' || count(*) FROM transfer_otp" | tee -a "$OUT/bench.log"
+  UNION ALL SELECT 'transfer_otp ' || count(*) FROM transfer_otp UNION ALL SELECT 'outbound_event ' || count(*) FROM outbound_event
+  UNION ALL SELECT 'webhook_delivery ' || count(*) FROM webhook_delivery
+  UNION ALL SELECT 'webhook_delivery pending ' || count(*) FROM webhook_delivery WHERE status = 'pending'" | tee -a "$OUT/bench.log"
 
 # what /admin/stats did before V17: a GROUP BY over every QR
 before=$(psql -d "$DB" -Atc "EXPLAIN (ANALYZE, FORMAT JSON) SELECT provider, status, count(*) FROM qr_intent GROUP BY provider, status" \
@@ -75,6 +80,7 @@ newest=$(psql -d "$DB" -Atc "SELECT id FROM qr_intent ORDER BY created_at DESC, 
 old=$(psql -d "$DB" -Atc "SELECT 'qrb_' || lpad(($ROWS / 3)::text, 9, '0')")
 otp=$(psql -d "$DB" -Atc "SELECT id FROM transfer_otp ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET 1000")
 day=$(date -u -d '10 days ago' +%F)
+delivery=$(psql -d "$DB" -Atc "SELECT id FROM webhook_delivery WHERE status = 'failed' ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET 100")
 
 pages=(
   "login form (no database: the noise floor)|/console/login"
@@ -91,6 +97,11 @@ pages=(
   "transfer OTP detail|/console/transfer-otps/$otp"
   "flagged payments|/console/payments"
   "providers|/console/providers"
+  "webhook deliveries, no filter|/console/webhook-deliveries"
+  "webhook deliveries, status failed|/console/webhook-deliveries?status=failed"
+  "webhook deliveries, pending + merchant|/console/webhook-deliveries?status=pending&merchant=merchant-7"
+  "webhook deliveries, endpoint + type|/console/webhook-deliveries?endpointId=we_bench_3&type=qr_code.paid"
+  "webhook delivery detail|/console/webhook-deliveries/$delivery"
   "GET /admin/stats|ADMIN/admin/stats"
   "GET /admin/stats?merchant=merchant-3|ADMIN/admin/stats?merchant=merchant-3"
 )

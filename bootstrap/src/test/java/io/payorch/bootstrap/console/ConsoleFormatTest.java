@@ -1,13 +1,19 @@
 package io.payorch.bootstrap.console;
 
+import io.payorch.application.merchantwebhook.PendingBacklog;
+import io.payorch.bootstrap.console.ConsoleDeliveryViews.BacklogView;
 import io.payorch.domain.Money;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Rupees with Indian digit grouping and times in IST, as operations read them. */
+/** Rupees with Indian digit grouping, times in IST, waits and the webhook backlog, as operations read them. */
 class ConsoleFormatTest {
 
     @Test
@@ -33,6 +39,35 @@ class ConsoleFormatTest {
         assertEquals("2026-01-30T18:30:00Z", ConsoleQuery.dayStart("2026-01-31", false));
         assertEquals("2026-01-31T18:30:00Z", ConsoleQuery.dayStart("2026-01-31", true));
         assertEquals("2026-01-31T10:00:00Z", ConsoleQuery.dayStart("2026-01-31T10:00:00Z", false));
+    }
+
+    @Test
+    void aWaitReadsAsPeopleSayIt() {
+        assertEquals("0 s", ConsoleFormat.age(Duration.ofSeconds(-3)));
+        assertEquals("45 s", ConsoleFormat.age(Duration.ofSeconds(45)));
+        assertEquals("12 min", ConsoleFormat.age(Duration.ofSeconds(12 * 60 + 59)));
+        assertEquals("3 h 5 min", ConsoleFormat.age(Duration.ofMinutes(185)));
+        assertEquals("2 d 4 h", ConsoleFormat.age(Duration.ofHours(52).plusMinutes(30)));
+    }
+
+    @Test
+    void aBacklogPastTheCountsCapSaysAtLeast() {
+        Instant now = Instant.parse("2026-01-31T10:00:00Z");
+        BacklogView capped = BacklogView.of(new PendingBacklog(10_000, true, now.minus(Duration.ofMinutes(90)),
+                now.minusSeconds(5)), now);
+        assertEquals("10,000+", capped.pending());
+        assertEquals("at least 1 h 30 min", capped.oldestAge());
+        assertTrue(capped.overdue(), "the earliest attempt is past due");
+
+        BacklogView exact = BacklogView.of(new PendingBacklog(1_234, false, now.minusSeconds(30), now.plusSeconds(60)), now);
+        assertEquals("1,234", exact.pending());
+        assertEquals("30 s", exact.oldestAge());
+        assertFalse(exact.overdue());
+
+        BacklogView none = BacklogView.of(PendingBacklog.NONE, now);
+        assertEquals("0", none.pending());
+        assertNull(none.oldestAge());
+        assertNull(none.earliestDue());
     }
 
     @Test
