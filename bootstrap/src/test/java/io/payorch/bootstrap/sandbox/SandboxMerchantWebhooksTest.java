@@ -1,10 +1,9 @@
 package io.payorch.bootstrap.sandbox;
 
 import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import io.payorch.bootstrap.support.Sql;
 import io.payorch.bootstrap.support.WebhookApi;
 import jakarta.inject.Inject;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -27,14 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * there verified, and a {@code /fail-<n>} receiver shows the retries.
  */
 @MicronautTest(environments = "sandbox", transactional = false)
-class SandboxMerchantWebhooksTest extends PostgresTestSupport {
+class SandboxMerchantWebhooksTest extends ApiTestSupport {
 
-    @Inject
-    EmbeddedServer server;
     @Inject
     JsonMapper json;
 
-    ApiCalls api;
     WebhookApi hooks;
 
     @Override
@@ -45,7 +40,6 @@ class SandboxMerchantWebhooksTest extends PostgresTestSupport {
 
     @BeforeAll
     void setUp() {
-        api = new ApiCalls(URI.create(server.getURL().toString()));
         hooks = new WebhookApi(api, json);
     }
 

@@ -1,10 +1,9 @@
 package io.payorch.bootstrap.webhooks;
 
 import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import io.payorch.bootstrap.support.Sql;
 import io.payorch.bootstrap.support.StandardWebhooksVerifier;
 import io.payorch.bootstrap.support.WebhookApi;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,16 +35,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * hanging endpoint, signed with both secrets while a rotation overlaps, retried and replayed on demand.
  */
 @MicronautTest(environments = "sandbox")
-class WebhookDeliveryTest extends PostgresTestSupport {
+class WebhookDeliveryTest extends ApiTestSupport {
 
     private static final String MERCHANT = "sandbox-merchant";
 
     @Inject
-    EmbeddedServer server;
-    @Inject
     JsonMapper json;
 
-    ApiCalls api;
     WebhookApi hooks;
     WebhookReceiver receiver;
     final List<String> endpoints = new ArrayList<>();
@@ -60,7 +55,6 @@ class WebhookDeliveryTest extends PostgresTestSupport {
 
     @BeforeAll
     void setUp() {
-        api = new ApiCalls(URI.create(server.getURL().toString()));
         hooks = new WebhookApi(api, json);
         receiver = new WebhookReceiver();
     }

@@ -1,10 +1,9 @@
 package io.payorch.bootstrap.webhooks;
 
 import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import io.payorch.bootstrap.support.Sql;
 import io.payorch.bootstrap.support.StandardWebhooksVerifier;
 import io.payorch.bootstrap.support.WebhookApi;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,14 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the documented body whose {@code object} is byte for byte what GET answers after the change.
  */
 @MicronautTest(environments = "sandbox", transactional = false)
-class WebhookOutboxTest extends PostgresTestSupport {
+class WebhookOutboxTest extends ApiTestSupport {
 
-    @Inject
-    EmbeddedServer server;
     @Inject
     JsonMapper json;
 
-    ApiCalls api;
     WebhookApi hooks;
     WebhookReceiver receiver;
     String endpointId;
@@ -53,7 +48,6 @@ class WebhookOutboxTest extends PostgresTestSupport {
 
     @BeforeAll
     void setUp() {
-        api = new ApiCalls(URI.create(server.getURL().toString()));
         hooks = new WebhookApi(api, json);
         receiver = new WebhookReceiver();
         Map<String, Object> created = hooks.create(receiver.url("/all"), null);
