@@ -1,15 +1,13 @@
 package io.payorch.bootstrap.webhooks;
 
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.ApiTestSupport;
+import io.payorch.bootstrap.support.WebhookTestSupport;
 import io.payorch.bootstrap.support.Sql;
 import io.payorch.bootstrap.support.StandardWebhooksVerifier;
 import io.payorch.bootstrap.support.WebhookApi;
 import io.payorch.bootstrap.support.WebhookReceiver;
 import io.payorch.bootstrap.support.WebhookReceiver.Received;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,14 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * hanging endpoint, signed with both secrets while a rotation overlaps, retried and replayed on demand.
  */
 @MicronautTest(environments = "sandbox")
-class WebhookDeliveryTest extends ApiTestSupport {
+class WebhookDeliveryTest extends WebhookTestSupport {
 
     private static final String MERCHANT = "sandbox-merchant";
 
-    @Inject
-    JsonMapper json;
-
-    WebhookApi hooks;
     WebhookReceiver receiver;
     final List<String> endpoints = new ArrayList<>();
 
@@ -55,7 +49,6 @@ class WebhookDeliveryTest extends ApiTestSupport {
 
     @BeforeAll
     void setUp() {
-        hooks = new WebhookApi(api, json);
         receiver = new WebhookReceiver();
     }
 

@@ -1,13 +1,11 @@
 package io.payorch.bootstrap.webhooks;
 
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.ApiTestSupport;
+import io.payorch.bootstrap.support.WebhookTestSupport;
 import io.payorch.bootstrap.support.Sql;
 import io.payorch.bootstrap.support.WebhookApi;
 import io.payorch.bootstrap.support.WebhookReceiver;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -22,10 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code failing}; its deliveries wait, and re-enabling it by PATCH delivers them.
  */
 @MicronautTest(environments = "sandbox")
-class WebhookDisableTest extends ApiTestSupport {
-
-    @Inject
-    JsonMapper json;
+class WebhookDisableTest extends WebhookTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -35,7 +30,6 @@ class WebhookDisableTest extends ApiTestSupport {
 
     @Test
     void anAlwaysFailingEndpointIsDisabledAndReEnabledByPatch() {
-        WebhookApi hooks = new WebhookApi(api, json);
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             String id = (String) hooks.create(receiver.url("/fail-5"), "[\"transfer_otp.unknown\"]").get("id");
             String event = WebhookApi.insertEvent("sandbox-merchant", "transfer_otp.unknown");

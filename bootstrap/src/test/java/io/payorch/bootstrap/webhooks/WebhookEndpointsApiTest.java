@@ -1,15 +1,12 @@
 package io.payorch.bootstrap.webhooks;
 
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
 import io.payorch.bootstrap.support.HostileBodies;
-import io.payorch.bootstrap.support.ApiTestSupport;
+import io.payorch.bootstrap.support.WebhookTestSupport;
 import io.payorch.bootstrap.support.Sql;
 import io.payorch.bootstrap.support.WebhookApi;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -31,24 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and rotation and stored sealed, ownership (another merchant's endpoint is a 404), hostile bodies.
  */
 @MicronautTest(environments = "sandbox")
-class WebhookEndpointsApiTest extends ApiTestSupport {
+class WebhookEndpointsApiTest extends WebhookTestSupport {
 
     private static final String OTHER = ApiCalls.basic("other-merchant", "other-merchant-secret-0123456789");
-
-    @Inject
-    JsonMapper json;
-
-    WebhookApi hooks;
 
     @Override
     protected Map<String, String> extraProperties() {
         return withoutScheduledSweep("payorch.security.merchants.other-merchant.secret", "other-merchant-secret-0123456789",
                 "payorch.webhooks.dispatch.enabled", "false");
-    }
-
-    @BeforeAll
-    void setUp() {
-        hooks = new WebhookApi(api, json);
     }
 
     @AfterAll

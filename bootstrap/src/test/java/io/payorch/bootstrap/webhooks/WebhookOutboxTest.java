@@ -1,15 +1,13 @@
 package io.payorch.bootstrap.webhooks;
 
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.ApiTestSupport;
+import io.payorch.bootstrap.support.WebhookTestSupport;
 import io.payorch.bootstrap.support.Sql;
 import io.payorch.bootstrap.support.StandardWebhooksVerifier;
 import io.payorch.bootstrap.support.WebhookApi;
 import io.payorch.bootstrap.support.WebhookReceiver;
 import io.payorch.bootstrap.support.WebhookReceiver.Received;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,12 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the documented body whose {@code object} is byte for byte what GET answers after the change.
  */
 @MicronautTest(environments = "sandbox", transactional = false)
-class WebhookOutboxTest extends ApiTestSupport {
+class WebhookOutboxTest extends WebhookTestSupport {
 
-    @Inject
-    JsonMapper json;
-
-    WebhookApi hooks;
     WebhookReceiver receiver;
     String endpointId;
     String secret;
@@ -48,7 +42,6 @@ class WebhookOutboxTest extends ApiTestSupport {
 
     @BeforeAll
     void setUp() {
-        hooks = new WebhookApi(api, json);
         receiver = new WebhookReceiver();
         Map<String, Object> created = hooks.create(receiver.url("/all"), null);
         endpointId = (String) created.get("id");

@@ -1,16 +1,13 @@
 package io.payorch.bootstrap.webhooks;
 
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.application.port.out.HostResolver;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.ApiTestSupport;
+import io.payorch.bootstrap.support.WebhookTestSupport;
 import io.payorch.bootstrap.support.Sql;
 import io.payorch.bootstrap.support.WebhookApi;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -33,16 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * after creation is refused again at delivery, without a request being sent.
  */
 @MicronautTest(environments = "sandbox")
-class WebhookSsrfTest extends ApiTestSupport {
+class WebhookSsrfTest extends WebhookTestSupport {
 
     static final Map<String, String> DNS = new ConcurrentHashMap<>(Map.of("hooks.example.com", "93.184.216.34",
             "internal.example.com", "10.0.0.1", "metadata.example.com", "169.254.169.254",
             "localhost.example.com", "127.0.0.1", "rebind.example.com", "93.184.216.35"));
-
-    @Inject
-    JsonMapper json;
-
-    WebhookApi hooks;
 
     @MockBean(HostResolver.class)
     HostResolver resolver() {
@@ -60,11 +52,6 @@ class WebhookSsrfTest extends ApiTestSupport {
         return withoutScheduledSweep("payorch.webhooks.require-https", "true",
                 "payorch.webhooks.allow-private-targets", "false", "payorch.webhooks.poll-interval", "200ms",
                 "payorch.webhooks.retry-schedule", "1h");
-    }
-
-    @BeforeAll
-    void setUp() {
-        hooks = new WebhookApi(api, json);
     }
 
     @AfterAll
