@@ -39,3 +39,22 @@ CREATE TRIGGER transfer_otp_outbox_update AFTER UPDATE OF status ON transfer_otp
 --    of this one (newest attempts of a provider: the same index read backwards); one index less to
 --    write per provider attempt.
 DROP INDEX qr_provider_attempt_provider_idx;
+
+-- 4. The due deliveries a claim considers, oldest first, read in the order of the due index
+--    (webhook_delivery_due_idx) and stopped at max_rows. Left to itself the planner reads every due
+--    row (a bitmap scan and a top-N sort: 3 ms at 9,000 due rows, 6 ms at 20,000, on every claim),
+--    because a queue table's statistics always lag; the function's settings leave it only the
+--    ordered index scan (0.2 ms at 9,000 due). Disabled endpoints are one array, computed once.
+CREATE FUNCTION webhook_due_deliveries(due_by TIMESTAMPTZ, skip_endpoints VARCHAR[], max_rows INT)
+    RETURNS TABLE (id BIGINT, endpoint_id VARCHAR, next_attempt_at TIMESTAMPTZ) LANGUAGE sql STABLE
+    SET enable_bitmapscan = off SET enable_sort = off SET jit = off AS $$
+    SELECT d.id, d.endpoint_id, d.next_attempt_at FROM webhook_delivery d
+     WHERE d.status = 'pending' AND d.next_attempt_at <= due_by AND (d.lease_until IS NULL OR d.lease_until < due_by)
+       AND d.endpoint_id <> ALL (skip_endpoints)
+       AND d.endpoint_id <> ALL (ARRAY(SELECT e.id FROM webhook_endpoint e WHERE NOT e.enabled))
+     ORDER BY d.next_attempt_at LIMIT max_rows
+$$;
+
+-- 5. A queue table: every delivery is inserted, updated once or more and purged, so vacuum and
+--    analyze it after 2 % of its rows changed rather than PostgreSQL's default 20 % / 10 %.
+ALTER TABLE webhook_delivery SET (autovacuum_vacuum_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.02);

@@ -36,17 +36,12 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
             + " last_attempt_at, last_status_code, next_attempt_at, created_at FROM webhook_delivery";
     // Due rows of endpoints with room left in this instance: each endpoint gets at most its room
     // (per-endpoint limit less what this instance has in flight to it), endpoints already full are
-    // not even scanned, so a hanging endpoint's backlog never hides the others' deliveries.
-    // The scan of due rows joins nothing: disabled endpoints are one array computed once per claim
-    // (an InitPlan), so that even a plan from stale statistics (a bitmap scan and a top-N sort of
-    // every due row) costs 3 ms at 9,000 due rows, not the 60 ms of a join probe per due row.
+    // not even scanned, so a hanging endpoint's backlog never hides the others' deliveries. The due
+    // rows come from webhook_due_deliveries (V21): oldest first, read in index order and no further.
     private static final String CLAIM = "WITH flight(endpoint_id, in_flight) AS (SELECT * FROM unnest(?::varchar[], ?::int[])),"
             + " ranked AS (SELECT x.id, row_number() OVER (PARTITION BY x.endpoint_id ORDER BY x.next_attempt_at, x.id) AS n,"
             + " ? - COALESCE(f.in_flight, 0) AS room"
-            + " FROM (SELECT d.id, d.endpoint_id, d.next_attempt_at FROM webhook_delivery d"
-            + " WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND (d.lease_until IS NULL OR d.lease_until < ?)"
-            + " AND d.endpoint_id <> ALL (?) AND d.endpoint_id <> ALL (ARRAY(SELECT id FROM webhook_endpoint WHERE NOT enabled))"
-            + " ORDER BY d.next_attempt_at LIMIT ?) x LEFT JOIN flight f ON f.endpoint_id = x.endpoint_id),"
+            + " FROM webhook_due_deliveries(?, ?::varchar[], ?) x LEFT JOIN flight f ON f.endpoint_id = x.endpoint_id),"
             + " due AS (SELECT d.id FROM webhook_delivery d WHERE d.id IN (SELECT id FROM ranked WHERE n <= room)"
             + " AND d.status = 'pending' AND (d.lease_until IS NULL OR d.lease_until < ?)"
             + " ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)"
@@ -96,13 +91,12 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
                 s.setArray(2, c.createArrayOf("int4", counts));
                 s.setInt(3, perEndpointLimit);
                 s.setTimestamp(4, at);
-                s.setTimestamp(5, at);
-                s.setArray(6, c.createArrayOf("varchar", full.toArray()));
-                s.setInt(7, Math.max(limit * 4, perEndpointLimit));
-                s.setTimestamp(8, at);
-                s.setInt(9, limit);
-                s.setTimestamp(10, Timestamp.from(leaseUntil));
-                s.setString(11, instance);
+                s.setArray(5, c.createArrayOf("varchar", full.toArray()));
+                s.setInt(6, Math.max(limit * 4, perEndpointLimit));
+                s.setTimestamp(7, at);
+                s.setInt(8, limit);
+                s.setTimestamp(9, Timestamp.from(leaseUntil));
+                s.setString(10, instance);
                 List<ClaimedDelivery> claimed = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
