@@ -72,18 +72,7 @@ public class JdbcQrIntentSearch implements QrIntentSearchPort {
     }
 
     private List<StatusCount> counts(String sql, SqlWhere where) {
-        return SqlTransactions.read(transactions, c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                where.bind(s);
-                List<StatusCount> counts = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        counts.add(new StatusCount(r.getString(1), r.getString(2), r.getLong(3)));
-                    }
-                }
-                return counts;
-            }
-        });
+        return StatusCounts.read(transactions, sql, where, true);
     }
 
     @Override

@@ -12,8 +12,6 @@ import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -86,17 +84,6 @@ public class JdbcTransferOtpReader implements TransferOtpReadPort {
     }
 
     private List<StatusCount> counts(String sql, SqlWhere where) {
-        return SqlTransactions.read(transactions, c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                where.bind(s);
-                List<StatusCount> counts = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        counts.add(new StatusCount(null, r.getString(1), r.getLong(2)));
-                    }
-                }
-                return counts;
-            }
-        });
+        return StatusCounts.read(transactions, sql, where, false);
     }
 }

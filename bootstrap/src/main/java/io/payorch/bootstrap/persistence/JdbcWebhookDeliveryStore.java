@@ -1,6 +1,7 @@
 package io.payorch.bootstrap.persistence;
 
 import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.transaction.TransactionOperations;
 import io.payorch.application.admin.PageCursor;
 import io.payorch.application.merchantwebhook.AttemptRecord;
 import io.payorch.application.merchantwebhook.ClaimedDelivery;
@@ -15,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
@@ -47,15 +49,12 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
             + " FROM (SELECT created_at FROM webhook_delivery WHERE status = 'pending' LIMIT ?) p";
     // Due rows of endpoints with room left in this instance: each endpoint gets at most its room
     // (per-endpoint limit less what this instance has in flight to it), endpoints already full are
-    // not even scanned, so a hanging endpoint's backlog never hides the others' deliveries.
+    // not even scanned, so a hanging endpoint's backlog never hides the others' deliveries. The due
+    // rows come from webhook_due_deliveries (V21): oldest first, read in index order and no further.
     private static final String CLAIM = "WITH flight(endpoint_id, in_flight) AS (SELECT * FROM unnest(?::varchar[], ?::int[])),"
             + " ranked AS (SELECT x.id, row_number() OVER (PARTITION BY x.endpoint_id ORDER BY x.next_attempt_at, x.id) AS n,"
             + " ? - COALESCE(f.in_flight, 0) AS room"
-            + " FROM (SELECT d.id, d.endpoint_id, d.next_attempt_at FROM webhook_delivery d"
-            + " JOIN webhook_endpoint e ON e.id = d.endpoint_id"
-            + " WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND (d.lease_until IS NULL OR d.lease_until < ?)"
-            + " AND e.enabled AND NOT (d.endpoint_id = ANY (?))"
-            + " ORDER BY d.next_attempt_at LIMIT ?) x LEFT JOIN flight f ON f.endpoint_id = x.endpoint_id),"
+            + " FROM webhook_due_deliveries(?, ?::varchar[], ?) x LEFT JOIN flight f ON f.endpoint_id = x.endpoint_id),"
             + " due AS (SELECT d.id FROM webhook_delivery d WHERE d.id IN (SELECT id FROM ranked WHERE n <= room)"
             + " AND d.status = 'pending' AND (d.lease_until IS NULL OR d.lease_until < ?)"
             + " ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)"
@@ -81,9 +80,11 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
             + " SELECT count(*) FROM d";
 
     private final ConnectionOperations<Connection> connections;
+    private final TransactionOperations<Connection> transactions;
 
-    JdbcWebhookDeliveryStore(ConnectionOperations<Connection> connections) {
+    JdbcWebhookDeliveryStore(ConnectionOperations<Connection> connections, TransactionOperations<Connection> transactions) {
         this.connections = connections;
+        this.transactions = transactions;
     }
 
     @Override
@@ -105,13 +106,12 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
                 s.setArray(2, c.createArrayOf("int4", counts));
                 s.setInt(3, perEndpointLimit);
                 s.setTimestamp(4, at);
-                s.setTimestamp(5, at);
-                s.setArray(6, c.createArrayOf("varchar", full.toArray()));
-                s.setInt(7, Math.max(limit * 4, perEndpointLimit));
-                s.setTimestamp(8, at);
-                s.setInt(9, limit);
-                s.setTimestamp(10, Timestamp.from(leaseUntil));
-                s.setString(11, instance);
+                s.setArray(5, c.createArrayOf("varchar", full.toArray()));
+                s.setInt(6, Math.max(limit * 4, perEndpointLimit));
+                s.setTimestamp(7, at);
+                s.setInt(8, limit);
+                s.setTimestamp(9, Timestamp.from(leaseUntil));
+                s.setString(10, instance);
                 List<ClaimedDelivery> claimed = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
@@ -130,7 +130,15 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
         boolean ok = attempt.delivered();
         Timestamp at = Timestamp.from(attempt.at());
         Timestamp disableBefore = Timestamp.from(disableIfFailingSince);
-        return SqlTransactions.statement(connections, c -> {
+        // An attempt's record commits without waiting for its WAL flush: a drain's records spent most
+        // of their time in WALWrite/WALSync, four recorders, one flush each. What a PostgreSQL crash
+        // can lose is the last moments' records (at most 3 x wal_writer_delay); their leases then run
+        // out and those deliveries are attempted again with the same webhook-id: at least once holds.
+        // Claims keep the synchronous commit, so no attempt is ever made twice at once.
+        return SqlTransactions.write(transactions, c -> {
+            try (Statement async = c.createStatement()) {
+                async.execute("SET LOCAL synchronous_commit = off");
+            }
             try (PreparedStatement s = c.prepareStatement(RECORD)) {
                 s.setString(1, newStatus);
                 s.setTimestamp(2, nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt));

@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
@@ -44,8 +43,8 @@ class NulCharacterFilter implements Ordered {
     }
 
     private static HttpResponse<?> refused(String field) {
-        return Problem.of(HttpStatus.BAD_REQUEST, "validation_failed", "The request has invalid fields.")
-                .withErrors(List.of(new FieldError(field, "must not contain the NUL character (U+0000)"))).toResponse();
+        return Problem.invalidFields(List.of(new FieldError(field, "must not contain the NUL character (U+0000)")))
+                .toResponse();
     }
 
     @Override

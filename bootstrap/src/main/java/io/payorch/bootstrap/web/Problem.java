@@ -55,6 +55,17 @@ public record Problem(@Schema(format = "uri", example = "https://payorch.io/prob
                 null, null, null);
     }
 
+    /** 400 validation_failed: the request was read, and these of its fields or parameters are wrong. */
+    public static Problem invalidFields(List<FieldError> fieldErrors) {
+        return of(HttpStatus.BAD_REQUEST, "validation_failed", "The request has invalid fields.").withErrors(fieldErrors);
+    }
+
+    /** 400 malformed_request: the request could not be read; {@code field} names what could not be. */
+    public static Problem malformed(String field, String message) {
+        return of(HttpStatus.BAD_REQUEST, "malformed_request", "The request could not be read.")
+                .withErrors(List.of(new FieldError(field, message)));
+    }
+
     public Problem withErrors(List<FieldError> fieldErrors) {
         List<FieldProblem> problems = fieldErrors.stream().map(e -> new FieldProblem(e.field(), e.message())).toList();
         return new Problem(type, title, status, detail, code, problems, provider, resource);

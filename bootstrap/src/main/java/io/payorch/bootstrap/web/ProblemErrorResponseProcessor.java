@@ -12,8 +12,6 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import jakarta.inject.Singleton;
 
-import java.util.List;
-
 /**
  * Micronaut's own errors (malformed JSON, a missing body or parameter, 404, 405, 413, 415, a 500)
  * as problem documents too. Their messages are not echoed: they may quote the input.
@@ -33,8 +31,7 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
         HttpStatus status = refinedSizeStatus(context, base.getStatus());
         base.status(status);
         Problem problem = switch (status.getCode()) {
-            case 400 -> Problem.of(status, "malformed_request", "The request could not be read.")
-                    .withErrors(List.of(new io.payorch.application.FieldError(field(context), "is missing or malformed")));
+            case 400 -> Problem.malformed(field(context), "is missing or malformed");
             case 401 -> Problem.of(status, "unauthorized", "HTTP Basic credentials of a configured API client are required.");
             case 403 -> Problem.of(status, "forbidden", "These credentials may not use this endpoint.");
             case 404 -> Problem.of(status, "not_found", "There is nothing at this address.");

@@ -32,8 +32,7 @@ final class ProblemHandlers {
     static class InvalidRequest implements ExceptionHandler<InvalidRequestException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, InvalidRequestException e) {
-            return Problem.of(HttpStatus.BAD_REQUEST, "validation_failed", "The request has invalid fields.")
-                    .withErrors(e.errors()).toResponse();
+            return Problem.invalidFields(e.errors()).toResponse();
         }
     }
 
@@ -54,8 +53,7 @@ final class ProblemHandlers {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, DomainException e) {
             String field = e.field() == null ? "request" : e.field();
-            return Problem.of(HttpStatus.BAD_REQUEST, "validation_failed", "The request has invalid fields.")
-                    .withErrors(List.of(new FieldError(field, e.getMessage()))).toResponse();
+            return Problem.invalidFields(List.of(new FieldError(field, e.getMessage()))).toResponse();
         }
     }
 
@@ -87,8 +85,7 @@ final class ProblemHandlers {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, ConversionErrorException e) {
             String field = e.getArgument() == null ? "body" : e.getArgument().getName();
-            return Problem.of(HttpStatus.BAD_REQUEST, "malformed_request", "The request could not be read.")
-                    .withErrors(List.of(new FieldError(field, "has the wrong type or format"))).toResponse();
+            return Problem.malformed(field, "has the wrong type or format").toResponse();
         }
     }
 
@@ -99,9 +96,7 @@ final class ProblemHandlers {
     static class Decompression implements ExceptionHandler<DecompressionException, HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, DecompressionException e) {
-            return Problem.of(HttpStatus.BAD_REQUEST, "malformed_request", "The request could not be read.")
-                    .withErrors(List.of(new FieldError("body", "is not encoded as its Content-Encoding says")))
-                    .toResponse();
+            return Problem.malformed("body", "is not encoded as its Content-Encoding says").toResponse();
         }
     }
 }

@@ -2,17 +2,14 @@ package io.payorch.bootstrap.admin;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import io.payorch.bootstrap.support.Sql;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -37,17 +34,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The admin API over HTTP on PostgreSQL: search and keyset pages, details, OTPs, stats, providers. */
 @MicronautTest(environments = "sandbox")
-class AdminApiTest extends PostgresTestSupport {
+class AdminApiTest extends ApiTestSupport {
 
     private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
 
     @Inject
-    EmbeddedServer server;
-
-    @Inject
     JsonMapper json;
-
-    ApiCalls api;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -56,11 +48,6 @@ class AdminApiTest extends PostgresTestSupport {
                 "payorch.providers.razorpay.username", "rzp_test_keyid",
                 "payorch.providers.razorpay.base-url", "https://keyid:inline-secret@api.razorpay.example/v1?token=abc",
                 "payorch.providers.oqpay.headers.X-Api-Key", "oqpay-header-secret");
-    }
-
-    @BeforeAll
-    void setUp() {
-        api = new ApiCalls(URI.create(server.getURL().toString()));
     }
 
     @Test

@@ -1,17 +1,13 @@
 package io.payorch.bootstrap.api;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import io.payorch.bootstrap.support.Sql;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -28,17 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * does (RFC 9110 §15.5.16, {@code Accept-Encoding} in the answer). Nothing is stored for either.
  */
 @MicronautTest(environments = "sandbox")
-class ContentEncodingTest extends PostgresTestSupport {
-
-    @Inject
-    EmbeddedServer server;
-
-    ApiCalls api;
-
-    @BeforeAll
-    void setUp() {
-        api = new ApiCalls(URI.create(server.getURL().toString()));
-    }
+class ContentEncodingTest extends ApiTestSupport {
 
     @Test
     void gzipAndDeflateBodiesAreRead() throws IOException {

@@ -1,14 +1,11 @@
 package io.payorch.bootstrap.api;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
-import jakarta.inject.Inject;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -23,19 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * representation the endpoint has is a 406.
  */
 @MicronautTest(environments = "sandbox")
-class ContentNegotiationTest extends PostgresTestSupport {
+class ContentNegotiationTest extends ApiTestSupport {
 
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
 
-    @Inject
-    EmbeddedServer server;
-
-    ApiCalls api;
     String qrId;
 
     @BeforeAll
     void setUp() {
-        api = new ApiCalls(URI.create(server.getURL().toString()));
         HttpResponse<String> created = api.post("/v1/qr-codes", ApiCalls.merchant(),
                 "{\"registrationId\":\"NEG-1\",\"amount\":\"10.00\",\"provider\":\"AOP\"}", Map.of());
         assertEquals(201, created.statusCode(), created.body());

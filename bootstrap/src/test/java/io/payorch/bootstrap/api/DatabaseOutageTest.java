@@ -1,17 +1,13 @@
 package io.payorch.bootstrap.api;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
 import io.payorch.bootstrap.support.CuttableTcpProxy;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import io.payorch.bootstrap.support.TestPostgres;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
@@ -27,16 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 500; an Idempotency-Key sent then is not left claimed; once the database is back, everything works.
  */
 @MicronautTest(environments = "sandbox")
-class DatabaseOutageTest extends PostgresTestSupport {
+class DatabaseOutageTest extends ApiTestSupport {
 
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
     private static final Pattern JDBC = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/(.*)");
 
-    @Inject
-    EmbeddedServer server;
-
     CuttableTcpProxy proxy;
-    ApiCalls api;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -47,11 +39,6 @@ class DatabaseOutageTest extends PostgresTestSupport {
                 "datasources.default.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + url.group(3),
                 "datasources.default.connection-timeout", "1000",
                 "datasources.default.maximum-pool-size", "4");
-    }
-
-    @BeforeAll
-    void setUp() {
-        api = new ApiCalls(URI.create(server.getURL().toString()));
     }
 
     @AfterAll

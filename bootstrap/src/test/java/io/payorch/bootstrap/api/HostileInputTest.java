@@ -1,16 +1,12 @@
 package io.payorch.bootstrap.api;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
 import io.payorch.bootstrap.support.HostileBodies;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import io.payorch.bootstrap.support.Sql;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,22 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * document naming the field where there is one), never 5xx, and nothing is stored.
  */
 @MicronautTest(environments = "sandbox")
-class HostileInputTest extends PostgresTestSupport {
-
-    @Inject
-    EmbeddedServer server;
-
-    ApiCalls api;
+class HostileInputTest extends ApiTestSupport {
 
     /** The counts below are of the whole shared database: no scheduled sweep may add events meanwhile. */
     @Override
     protected Map<String, String> extraProperties() {
         return withoutScheduledSweep();
-    }
-
-    @BeforeAll
-    void setUp() {
-        api = new ApiCalls(URI.create(server.getURL().toString()));
     }
 
     @Test

@@ -1,17 +1,13 @@
 package io.payorch.bootstrap.api;
 
 import io.payorch.wire.HmacSignature;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
 import io.payorch.bootstrap.support.HostileBodies;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import io.payorch.bootstrap.support.Sql;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * body 413).
  */
 @MicronautTest(environments = "sandbox")
-class HostilePostEndpointsTest extends PostgresTestSupport {
+class HostilePostEndpointsTest extends ApiTestSupport {
 
     /** The sandbox's webhook secret of every provider (application-sandbox.yml). */
     private static final String WEBHOOK_SECRET = "sandbox-webhook-secret";
@@ -46,20 +42,10 @@ class HostilePostEndpointsTest extends PostgresTestSupport {
             "99999999999999999999999999999999", "\"abc\"", "181.5", "-181", "1.12345678901234567890", "\"1e2\"",
             "\"0x10\"");
 
-    @Inject
-    EmbeddedServer server;
-
-    ApiCalls api;
-
     /** No scheduled sweep: rows left by earlier tests must not expire (and add events) while counting. */
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("payorch.sweep.interval", "1h", "payorch.sweep.initial-delay", "1h");
-    }
-
-    @BeforeAll
-    void setUp() {
-        api = new ApiCalls(URI.create(server.getURL().toString()));
     }
 
     @Test

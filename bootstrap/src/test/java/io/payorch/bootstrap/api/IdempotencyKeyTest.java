@@ -1,18 +1,15 @@
 package io.payorch.bootstrap.api;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
 import io.payorch.bootstrap.support.ParallelRetries;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import io.payorch.bootstrap.support.Sql;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,13 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Idempotency-Key on POST /v1/qr-codes against an AOPay stub that answers slowly, over real HTTP. */
 @MicronautTest(environments = "sandbox")
-class IdempotencyKeyTest extends PostgresTestSupport {
+class IdempotencyKeyTest extends ApiTestSupport {
 
     private static final String PATH = "/api/AOP/V4/DynamicQRCode";
     private static final WireMockServer AOPAY = new WireMockServer(wireMockConfig().dynamicPort());
-
-    @Inject
-    EmbeddedServer server;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -72,7 +66,6 @@ class IdempotencyKeyTest extends PostgresTestSupport {
 
     @Test
     void fiftyParallelRetriesMakeOneProviderCallOneQrAndOneAnswer() throws Exception {
-        ApiCalls api = new ApiCalls(URI.create(server.getURL().toString()));
         String registrationId = "IDEM-" + UUID.randomUUID().toString().substring(0, 8);
         String body = "{\"registrationId\":\"" + registrationId + "\",\"amount\":\"25.00\",\"provider\":\"AOP\"}";
         String key = "key-" + UUID.randomUUID();
@@ -101,7 +94,6 @@ class IdempotencyKeyTest extends PostgresTestSupport {
 
     @Test
     void aValidationFailureReleasesTheKeySoTheCorrectedRequestRuns() {
-        ApiCalls api = new ApiCalls(URI.create(server.getURL().toString()));
         String registrationId = "IDEM-" + UUID.randomUUID().toString().substring(0, 8);
         String key = "fix-" + UUID.randomUUID();
 
@@ -120,7 +112,6 @@ class IdempotencyKeyTest extends PostgresTestSupport {
 
     @Test
     void keysAreScopedToTheClientAndLimitedTo255Characters() {
-        ApiCalls api = new ApiCalls(URI.create(server.getURL().toString()));
         String registrationId = "IDEM-" + UUID.randomUUID().toString().substring(0, 8);
         String body = "{\"registrationId\":\"" + registrationId + "\",\"amount\":\"25.00\",\"provider\":\"AOP\"}";
         String key = "shared-" + UUID.randomUUID();
@@ -138,7 +129,6 @@ class IdempotencyKeyTest extends PostgresTestSupport {
 
     @Test
     void aClaimLeftByACrashedInstanceIsTakenOverAfterTheConfiguredTime() throws Exception {
-        ApiCalls api = new ApiCalls(URI.create(server.getURL().toString()));
         String registrationId = "IDEM-" + UUID.randomUUID().toString().substring(0, 8);
         String body = "{\"registrationId\":\"" + registrationId + "\",\"amount\":\"25.00\",\"provider\":\"AOP\"}";
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(

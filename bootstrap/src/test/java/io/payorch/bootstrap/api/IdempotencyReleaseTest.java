@@ -1,15 +1,11 @@
 package io.payorch.bootstrap.api;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import io.payorch.bootstrap.support.Sql;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,21 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * injected into the real PostgreSQL with triggers on one registration id.
  */
 @MicronautTest(environments = "sandbox")
-class IdempotencyReleaseTest extends PostgresTestSupport {
+class IdempotencyReleaseTest extends ApiTestSupport {
 
     private static final String OTP_BODY = "{\"registrationId\":\"%s\",\"remitterMobile\":\"9876543210\","
             + "\"beneficiaryId\":\"BEN-1\",\"transferType\":\"IMPS\",\"amount\":\"100\",\"pincode\":\"560001\","
             + "\"address\":\"12 MG Road\",\"dateOfBirth\":\"1990-01-01\",\"latitude\":\"12.97\",\"longitude\":\"77.59\"}";
-
-    @Inject
-    EmbeddedServer server;
-
-    ApiCalls api;
-
-    @BeforeAll
-    void setUp() {
-        api = new ApiCalls(URI.create(server.getURL().toString()));
-    }
 
     @Test
     void aQrWhoseRecordingFailedBeforeTheProviderCallLeavesTheKeyFree() throws SQLException {

@@ -1,16 +1,12 @@
 package io.payorch.bootstrap.api;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.wire.HmacSignature;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import io.payorch.bootstrap.support.Sql;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -26,17 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * an Idempotency-Key used with it stays free for the corrected request.
  */
 @MicronautTest(environments = "sandbox")
-class NulCharacterTest extends PostgresTestSupport {
-
-    @Inject
-    EmbeddedServer server;
-
-    ApiCalls api;
-
-    @BeforeAll
-    void setUp() {
-        api = new ApiCalls(URI.create(server.getURL().toString()));
-    }
+class NulCharacterTest extends ApiTestSupport {
 
     @Test
     void aNulInTheDescriptionIsA400AndTheKeyStaysFreeForTheCorrectedRequest() {

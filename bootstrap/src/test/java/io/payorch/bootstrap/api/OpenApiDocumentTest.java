@@ -1,9 +1,8 @@
 package io.payorch.bootstrap.api;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -12,7 +11,6 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,16 +29,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * them, and a schema for every answer that has a body.
  */
 @MicronautTest(environments = "sandbox")
-class OpenApiDocumentTest extends PostgresTestSupport {
-
-    @Inject
-    EmbeddedServer server;
+class OpenApiDocumentTest extends ApiTestSupport {
 
     private OpenAPI document;
 
     @BeforeAll
     void download() {
-        HttpResponse<String> served = new ApiCalls(server.getURI()).get("/swagger/payorch-1.0.yml", ApiCalls.admin());
+        HttpResponse<String> served = api.get("/swagger/payorch-1.0.yml", ApiCalls.admin());
         assertEquals(200, served.statusCode());
         assertEquals("application/yaml", served.headers().firstValue("Content-Type").orElseThrow());
         ParseOptions options = new ParseOptions();

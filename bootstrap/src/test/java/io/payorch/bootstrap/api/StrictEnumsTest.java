@@ -1,15 +1,11 @@
 package io.payorch.bootstrap.api;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import io.payorch.bootstrap.support.Sql;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
@@ -22,17 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * naming the field.
  */
 @MicronautTest(environments = "sandbox")
-class StrictEnumsTest extends PostgresTestSupport {
-
-    @Inject
-    EmbeddedServer server;
-
-    ApiCalls api;
-
-    @BeforeAll
-    void setUp() {
-        api = new ApiCalls(URI.create(server.getURL().toString()));
-    }
+class StrictEnumsTest extends ApiTestSupport {
 
     @Test
     void providerIsOneOfItsSpellingsExactly() {

@@ -1,18 +1,15 @@
 package io.payorch.bootstrap.api;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
 import io.payorch.bootstrap.support.ParallelRetries;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import io.payorch.bootstrap.support.Sql;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
@@ -33,13 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * slowly), one OTP row and 50 identical answers; the same key with another body is 422.
  */
 @MicronautTest(environments = "sandbox")
-class TransferOtpIdempotencyTest extends PostgresTestSupport {
+class TransferOtpIdempotencyTest extends ApiTestSupport {
 
     private static final String PATH = "/api/AOP/DMTV1/TransactionSendOtp";
     private static final WireMockServer DMT = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(60));
-
-    @Inject
-    EmbeddedServer server;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -73,7 +67,6 @@ class TransferOtpIdempotencyTest extends PostgresTestSupport {
 
     @Test
     void fiftyParallelRetriesMakeOneProviderCallOneOtpAndOneAnswer() throws Exception {
-        ApiCalls api = new ApiCalls(URI.create(server.getURL().toString()));
         String registrationId = "IDEM-OTP-" + UUID.randomUUID().toString().substring(0, 8);
         String body = body(registrationId, "100");
         String key = "otp-key-" + UUID.randomUUID();
@@ -107,7 +100,6 @@ class TransferOtpIdempotencyTest extends PostgresTestSupport {
      */
     @Test
     void aStored502Or504IsReplayedUnderTheSameKeyAndNoSecondOtpIsSent() throws Exception {
-        ApiCalls api = new ApiCalls(URI.create(server.getURL().toString()));
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String unknown = "IDEM-502-" + tag;
         String timedOut = "IDEM-504-" + tag;

@@ -4,21 +4,13 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.wire.HmacSignature;
 import io.payorch.bootstrap.support.Credentials;
-import io.payorch.bootstrap.support.PostgresTestSupport;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,34 +31,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * state that the answers agree with.
  */
 @MicronautTest(environments = "sandbox", transactional = false)
-class NotificationRacesTest extends PostgresTestSupport {
+class NotificationRacesTest extends ProviderNotificationSupport {
 
     private static final int ROUNDS = 12;
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final Argument<Map<String, Object>> OBJECT = Argument.mapOf(String.class, Object.class);
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    Clock clock;
-
-    private LifecycleRows rows;
-    private String tag;
+    NotificationRacesTest() {
+        super("R");
+    }
 
     @Override
     protected Map<String, String> extraProperties() {
         return withoutScheduledSweep("payorch.providers.aop.webhook-secret", "aop-secret");
-    }
-
-    @BeforeEach
-    void setUp() {
-        rows = new LifecycleRows(dataSource);
-        tag = "R" + Long.toString(System.currentTimeMillis(), 36) + SEQUENCE.incrementAndGet();
     }
 
     @Test
@@ -151,10 +126,7 @@ class NotificationRacesTest extends PostgresTestSupport {
     }
 
     private String qr(String reference, Long amountPaise, String usage) throws Exception {
-        String id = "qr_" + tag + "_" + SEQUENCE.incrementAndGet();
-        Instant now = clock.instant();
-        rows.insertQr(id, "AOP", reference, usage, amountPaise, "ACTIVE", now.plusSeconds(300), now);
-        return id;
+        return insertQr(nextQrId(), "AOP", reference, usage, amountPaise, "ACTIVE", 300);
     }
 
     private static byte[] payment(String eventId, String reference, String paymentId) {

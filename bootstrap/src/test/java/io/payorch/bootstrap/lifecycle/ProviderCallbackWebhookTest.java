@@ -6,22 +6,13 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.wire.HmacSignature;
-import io.payorch.bootstrap.support.PostgresTestSupport;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,22 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * provider's secret.
  */
 @MicronautTest(environments = "sandbox", transactional = false)
-class ProviderCallbackWebhookTest extends PostgresTestSupport {
+class ProviderCallbackWebhookTest extends ProviderNotificationSupport {
 
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    Clock clock;
-
-    private LifecycleRows rows;
-    private String tag;
+    ProviderCallbackWebhookTest() {
+        super("P");
+    }
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -55,12 +35,6 @@ class ProviderCallbackWebhookTest extends PostgresTestSupport {
                 "payorch.providers.aop.webhook-secret", "aop-secret",
                 "payorch.providers.bos.webhook-secret", "bos-secret",
                 "payorch.providers.oqpay.webhook-secret", "oqpay-secret");
-    }
-
-    @BeforeEach
-    void setUp() {
-        rows = new LifecycleRows(dataSource);
-        tag = "P" + Long.toString(System.currentTimeMillis(), 36) + SEQUENCE.incrementAndGet();
     }
 
     @Test
@@ -128,14 +102,7 @@ class ProviderCallbackWebhookTest extends PostgresTestSupport {
     }
 
     private String qr(String provider, String reference, long amountPaise) throws Exception {
-        String id = "qr_" + tag + "_" + SEQUENCE.incrementAndGet();
-        Instant now = clock.instant();
-        rows.insertQr(id, provider, reference, "single_use", amountPaise, "ACTIVE", now.plusSeconds(300), now);
-        return id;
-    }
-
-    private String status(String qrId) throws Exception {
-        return rows.text("SELECT status FROM qr_intent WHERE id = ?", qrId);
+        return insertQr(nextQrId(), provider, reference, "single_use", amountPaise, "ACTIVE", 300);
     }
 
     private HttpResponse<Map<String, Object>> post(String provider, byte[] body, String signature) {

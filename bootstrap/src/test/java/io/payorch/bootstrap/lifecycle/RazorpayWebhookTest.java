@@ -6,23 +6,15 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.application.service.HeldPaymentReplay;
 import io.payorch.wire.HmacSignature;
-import io.payorch.bootstrap.support.PostgresTestSupport;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -34,36 +26,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * bodies with non-ASCII characters and insignificant whitespace, Razorpay's event envelope.
  */
 @MicronautTest(environments = "sandbox", transactional = false)
-class RazorpayWebhookTest extends PostgresTestSupport {
+class RazorpayWebhookTest extends ProviderNotificationSupport {
 
     private static final String SECRET = "rzp-webhook-secret-ü";
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    Clock clock;
 
     @Inject
     HeldPaymentReplay heldPayments;
 
-    private LifecycleRows rows;
-    private String tag;
+    RazorpayWebhookTest() {
+        super("W");
+    }
 
     @Override
     protected Map<String, String> extraProperties() {
         return withoutScheduledSweep("payorch.providers.razorpay.webhook-secret", SECRET);
-    }
-
-    @BeforeEach
-    void setUp() {
-        rows = new LifecycleRows(dataSource);
-        tag = "W" + Long.toString(System.currentTimeMillis(), 36) + SEQUENCE.incrementAndGet();
     }
 
     @Test
@@ -216,14 +192,8 @@ class RazorpayWebhookTest extends PostgresTestSupport {
     }
 
     private String qr(String usage, Long amountPaise, String status) throws Exception {
-        String id = "qr_" + tag + "_" + SEQUENCE.incrementAndGet();
-        Instant now = clock.instant();
-        rows.insertQr(id, "RAZORPAY", "rzp_" + id, usage, amountPaise, status, now.plusSeconds(900), now);
-        return id;
-    }
-
-    private String status(String qrId) throws Exception {
-        return rows.text("SELECT status FROM qr_intent WHERE id = ?", qrId);
+        String id = nextQrId();
+        return insertQr(id, "RAZORPAY", "rzp_" + id, usage, amountPaise, status, 900);
     }
 
     /** Razorpay's qr_code.credited envelope, pretty-printed with tabs and blank lines. */

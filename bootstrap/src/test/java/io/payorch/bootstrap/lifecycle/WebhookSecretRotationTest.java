@@ -1,16 +1,13 @@
 package io.payorch.bootstrap.lifecycle;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.wire.HmacSignature;
-import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -28,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ({@code X-Payorch-Signature}), over HTTP with the exact bytes signed.
  */
 @MicronautTest(environments = "sandbox", transactional = false)
-class WebhookSecretRotationTest extends PostgresTestSupport {
+class WebhookSecretRotationTest extends ApiTestSupport {
 
     private static final String CURRENT = "whsec-current-after-rotation-61d2";
     private static final String PREVIOUS = "whsec-previous-before-rotation-0b7a";
@@ -36,15 +33,11 @@ class WebhookSecretRotationTest extends PostgresTestSupport {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     @Inject
-    EmbeddedServer server;
-
-    @Inject
     DataSource dataSource;
 
     @Inject
     Clock clock;
 
-    private ApiCalls api;
     private LifecycleRows rows;
     private String tag;
 
@@ -59,7 +52,6 @@ class WebhookSecretRotationTest extends PostgresTestSupport {
 
     @BeforeEach
     void setUp() {
-        api = new ApiCalls(URI.create(server.getURL().toString()));
         rows = new LifecycleRows(dataSource);
         tag = "R" + Long.toString(System.currentTimeMillis(), 36) + SEQUENCE.incrementAndGet();
     }

@@ -1,15 +1,12 @@
 package io.payorch.bootstrap.observability;
 
 import io.payorch.wire.HmacSignature;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import io.payorch.bootstrap.support.Sql;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -25,10 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * outcome.
  */
 @MicronautTest(environments = "sandbox")
-class LifecycleMetricsTest extends PostgresTestSupport {
-
-    @Inject
-    EmbeddedServer server;
+class LifecycleMetricsTest extends ApiTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -39,7 +33,6 @@ class LifecycleMetricsTest extends PostgresTestSupport {
 
     @Test
     void prometheusShowsSweepLagDurationTotalsAndNotifications() throws Exception {
-        ApiCalls api = new ApiCalls(URI.create(server.getURL().toString()));
         // whatever earlier tests left due in the shared database is expired first: the lag is then this test's QR
         assertEquals(200, api.post("/admin/sweeps", ApiCalls.admin(), "", Map.of()).statusCode());
         HttpResponse<String> created = api.post("/v1/qr-codes", ApiCalls.merchant(),

@@ -10,17 +10,14 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.joran.spi.JoranException;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
-import jakarta.inject.Inject;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * their response, in the JSON lines too.
  */
 @MicronautTest(environments = "sandbox")
-class LogHygieneTest extends PostgresTestSupport {
+class LogHygieneTest extends ApiTestSupport {
 
     private static final String MOBILE = "9876501234";
     private static final String EMAIL = "asha.rao.private@example.com";
@@ -80,9 +77,6 @@ class LogHygieneTest extends PostgresTestSupport {
             events.add(event);
         }
     };
-
-    @Inject
-    EmbeddedServer server;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -136,7 +130,6 @@ class LogHygieneTest extends PostgresTestSupport {
 
     @Test
     void noSecretOrPersonalDataReachesTheLogs() throws Exception {
-        ApiCalls api = new ApiCalls(URI.create(server.getURL().toString()));
         String customer = ",\"customer\":{\"name\":\"Asha Rao\",\"mobile\":\"" + MOBILE + "\",\"email\":\"" + EMAIL + "\"}";
         List<HttpResponse<String>> responses = new ArrayList<>();
         responses.add(api.post("/v1/qr-codes", ApiCalls.merchant(),
@@ -210,7 +203,6 @@ class LogHygieneTest extends PostgresTestSupport {
 
     @Test
     void debugLogsOfAnOtpSendAndSignedWebhooksHoldNoSecretOrPersonalData() throws Exception {
-        ApiCalls api = new ApiCalls(URI.create(server.getURL().toString()));
         int before = events.size();
         String customer = ",\"customer\":{\"name\":\"Asha Rao\",\"mobile\":\"" + MOBILE + "\",\"email\":\"" + EMAIL + "\"}";
         HttpResponse<String> qr = api.post("/v1/qr-codes", ApiCalls.merchant(),

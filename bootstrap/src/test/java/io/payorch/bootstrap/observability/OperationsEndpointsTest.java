@@ -1,14 +1,10 @@
 package io.payorch.bootstrap.observability;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -19,24 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** /health, /prometheus, the OpenAPI document and Swagger UI, and request ids. */
 @MicronautTest(environments = "sandbox")
-class OperationsEndpointsTest extends PostgresTestSupport {
+class OperationsEndpointsTest extends ApiTestSupport {
 
     private static final Pattern ACTIVE_AOP_QRS = Pattern.compile("payorch_qr_state\\{provider=\"AOP\",status=\"ACTIVE\"} [1-9]");
-
-    @Inject
-    EmbeddedServer server;
-
-    ApiCalls api;
 
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("payorch.metrics.state-refresh", "200ms", "payorch.providers.aop.read-timeout", "3s",
                 "payorch.sandbox.slow-answer-delay", "9s");
-    }
-
-    @BeforeAll
-    void setUp() {
-        api = new ApiCalls(URI.create(server.getURL().toString()));
     }
 
     @Test

@@ -8,7 +8,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -16,16 +15,14 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import io.payorch.bootstrap.support.ProviderPages;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the request's log lines carry its trace id.
  */
 @MicronautTest(environments = "sandbox")
-class TracingTest extends PostgresTestSupport {
+class TracingTest extends ApiTestSupport {
 
     static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
 
@@ -72,9 +69,6 @@ class TracingTest extends PostgresTestSupport {
             accessLines.add(event);
         }
     };
-
-    @Inject
-    EmbeddedServer server;
 
     private static WireMockServer started() {
         WireMockServer wireMock = new WireMockServer(wireMockConfig().dynamicPort());
@@ -107,7 +101,7 @@ class TracingTest extends PostgresTestSupport {
         aop.stubFor(post(urlPathEqualTo("/api/AOP/V4/DynamicQRCode")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(ProviderPages.aopSuccessValidForADay())));
 
-        HttpResponse<String> created = new ApiCalls(URI.create(server.getURL().toString())).post("/v1/qr-codes",
+        HttpResponse<String> created = api.post("/v1/qr-codes",
                 ApiCalls.merchant(), "{\"registrationId\":\"TRACE-1\",\"amount\":\"10.00\",\"provider\":\"AOP\"}", Map.of());
         assertEquals(201, created.statusCode(), created.body());
         String requestId = created.headers().firstValue("X-Request-Id").orElseThrow();

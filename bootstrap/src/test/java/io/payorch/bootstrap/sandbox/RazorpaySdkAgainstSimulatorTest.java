@@ -4,11 +4,9 @@ import com.razorpay.Entity;
 import com.razorpay.QrCode;
 import com.razorpay.RazorpayClient;
 import com.razorpay.RazorpayException;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
-import jakarta.inject.Inject;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Field;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
@@ -36,20 +33,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * no base-URL setting; an OkHttp interceptor sends its api.razorpay.com requests to the sandbox.
  */
 @MicronautTest(environments = "sandbox")
-class RazorpaySdkAgainstSimulatorTest extends PostgresTestSupport {
+class RazorpaySdkAgainstSimulatorTest extends ApiTestSupport {
 
     private static final Pattern REFERENCE = Pattern.compile("\"providerReference\":\"([^\"]+)\"");
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
 
-    @Inject
-    EmbeddedServer server;
-
     RazorpayClient razorpay;
-    ApiCalls api;
 
     @BeforeAll
     void setUp() throws Exception {
-        api = new ApiCalls(URI.create(server.getURL().toString()));
         razorpay = new RazorpayClient("rzp_test_sandbox", "sandbox-key-secret");
         redirectTo(server.getPort());
     }

@@ -1,18 +1,13 @@
 package io.payorch.bootstrap.sandbox;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.WebhookTestSupport;
 import io.payorch.bootstrap.support.Sql;
 import io.payorch.bootstrap.support.WebhookApi;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -27,26 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * there verified, and a {@code /fail-<n>} receiver shows the retries.
  */
 @MicronautTest(environments = "sandbox", transactional = false)
-class SandboxMerchantWebhooksTest extends PostgresTestSupport {
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-
-    ApiCalls api;
-    WebhookApi hooks;
+class SandboxMerchantWebhooksTest extends WebhookTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
         return withoutScheduledSweep("payorch.sandbox.merchant-webhook-endpoint", "true",
                 "payorch.webhooks.retry-schedule", "200ms,200ms,200ms", "payorch.webhooks.poll-interval", "100ms");
-    }
-
-    @BeforeAll
-    void setUp() {
-        api = new ApiCalls(URI.create(server.getURL().toString()));
-        hooks = new WebhookApi(api, json);
     }
 
     @AfterAll

@@ -5,14 +5,12 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.wire.HmacSignature;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * exact bytes sent; the webhook's answer passed back; an unreachable webhook is a 502.
  */
 @MicronautTest(environments = "sandbox", transactional = false)
-class SandboxNotificationWireTest extends PostgresTestSupport {
+class SandboxNotificationWireTest extends ApiTestSupport {
 
     private static final Argument<Map<String, Object>> OBJECT = Argument.mapOf(String.class, Object.class);
     private static final String SECRET = "sandbox-webhook-secret";
@@ -47,12 +45,7 @@ class SandboxNotificationWireTest extends PostgresTestSupport {
     private final WireMockServer webhook = started();
 
     @Inject
-    EmbeddedServer server;
-
-    @Inject
     JsonMapper json;
-
-    ApiCalls api;
 
     private static WireMockServer started() {
         WireMockServer wireMock = new WireMockServer(wireMockConfig().dynamicPort());
@@ -63,11 +56,6 @@ class SandboxNotificationWireTest extends PostgresTestSupport {
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("payorch.sandbox.notify-url", webhook.baseUrl() + "/", "payorch.sweep.enabled", "false");
-    }
-
-    @BeforeAll
-    void client() {
-        api = new ApiCalls(server.getURI());
     }
 
     @BeforeEach

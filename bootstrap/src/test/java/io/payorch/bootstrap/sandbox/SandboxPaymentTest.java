@@ -2,12 +2,10 @@ package io.payorch.bootstrap.sandbox;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,12 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * stale QRs and bad requests; and the {@code -SHORTLIVED} trigger expired by the scheduled sweep.
  */
 @MicronautTest(environments = "sandbox", transactional = false)
-class SandboxPaymentTest extends PostgresTestSupport {
+class SandboxPaymentTest extends ApiTestSupport {
 
     private static final Argument<Map<String, Object>> OBJECT = Argument.mapOf(String.class, Object.class);
-
-    @Inject
-    EmbeddedServer server;
 
     @Inject
     JsonMapper json;
@@ -43,16 +38,9 @@ class SandboxPaymentTest extends PostgresTestSupport {
     @Inject
     RazorpaySimulatorController razorpaySimulator;
 
-    ApiCalls api;
-
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("payorch.sweep.interval", "1s", "payorch.sweep.initial-delay", "1s");
-    }
-
-    @BeforeAll
-    void client() {
-        api = new ApiCalls(server.getURI());
     }
 
     private record Answer(int status, Map<String, Object> body) {

@@ -1,11 +1,8 @@
 package io.payorch.bootstrap.security;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -26,19 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code Origin}) are served as before.
  */
 @MicronautTest(environments = "sandbox")
-class AnonymousCallerTest extends PostgresTestSupport {
+class AnonymousCallerTest extends ApiTestSupport {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @Inject
-    EmbeddedServer server;
-
-    ApiCalls api;
-
-    @BeforeAll
-    void setUp() {
-        api = new ApiCalls(URI.create(server.getURL().toString()));
-    }
 
     @Test
     void anonymousHealthHasNoKeyButStatusAndAnAdminSeesTheDetails() {

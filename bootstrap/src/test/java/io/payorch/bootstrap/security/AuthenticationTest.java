@@ -1,14 +1,10 @@
 package io.payorch.bootstrap.security;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every route group against no, wrong and right credentials, over HTTP. */
 @MicronautTest(environments = "sandbox")
-class AuthenticationTest extends PostgresTestSupport {
+class AuthenticationTest extends ApiTestSupport {
 
     private static final List<String[]> MERCHANT_ROUTES = List.of(
             new String[]{"GET", "/v1/qr-codes/qr_unknown"},
@@ -43,16 +39,6 @@ class AuthenticationTest extends PostgresTestSupport {
             "Basic !!!not-base64!!!",
             "Bearer sandbox-secret",
             "sandbox-merchant:sandbox-secret");
-
-    @Inject
-    EmbeddedServer server;
-
-    ApiCalls api;
-
-    @BeforeAll
-    void setUp() {
-        api = new ApiCalls(URI.create(server.getURL().toString()));
-    }
 
     @Test
     void noCredentialsIs401WithABasicChallengeOnEveryProtectedRoute() {

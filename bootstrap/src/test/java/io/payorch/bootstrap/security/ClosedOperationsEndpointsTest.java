@@ -1,13 +1,10 @@
 package io.payorch.bootstrap.security;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
-import jakarta.inject.Inject;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -15,10 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** With payorch.security.open-ops-endpoints=false, metrics and API docs are for admins; /health stays open. */
 @MicronautTest(environments = "sandbox")
-class ClosedOperationsEndpointsTest extends PostgresTestSupport {
-
-    @Inject
-    EmbeddedServer server;
+class ClosedOperationsEndpointsTest extends ApiTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -27,7 +21,6 @@ class ClosedOperationsEndpointsTest extends PostgresTestSupport {
 
     @Test
     void metricsAndApiDocsNeedAnAdmin() {
-        ApiCalls api = new ApiCalls(URI.create(server.getURL().toString()));
         for (String path : List.of("/prometheus", "/swagger/payorch-1.0.yml", "/swagger-ui/index.html")) {
             assertEquals(401, api.get(path, null).statusCode(), path);
             assertEquals(401, api.get(path, ApiCalls.basic("sandbox-admin", "nope")).statusCode(), path);

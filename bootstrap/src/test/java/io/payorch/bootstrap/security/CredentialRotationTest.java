@@ -5,17 +5,15 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import io.micronaut.context.env.Environment;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -37,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * never the secret.
  */
 @MicronautTest(environments = "sandbox")
-class CredentialRotationTest extends PostgresTestSupport {
+class CredentialRotationTest extends ApiTestSupport {
 
     private static final String ACME_NEW = "acme-new-secret-9f2b7c41d8e05a63";
     private static final String ACME_OLD = "acme-old-secret-1c7e4a90b3f2d856";
@@ -48,12 +46,8 @@ class CredentialRotationTest extends PostgresTestSupport {
     private static final Pattern FAILURES = Pattern.compile("payorch_auth_failures_total\\{reason=\"([a-z_]+)\"} ([0-9.]+)");
 
     @Inject
-    EmbeddedServer server;
-
-    @Inject
     Environment environment;
 
-    ApiCalls api;
     private final List<ILoggingEvent> events = Collections.synchronizedList(new ArrayList<>());
     private final AppenderBase<ILoggingEvent> capture = new AppenderBase<>() {
         @Override
@@ -74,7 +68,6 @@ class CredentialRotationTest extends PostgresTestSupport {
 
     @BeforeAll
     void setUp() {
-        api = new ApiCalls(URI.create(server.getURL().toString()));
         Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         capture.setContext(root.getLoggerContext());
         capture.start();

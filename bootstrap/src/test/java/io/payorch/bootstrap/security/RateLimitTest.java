@@ -1,15 +1,12 @@
 package io.payorch.bootstrap.security;
 
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.application.testing.MutableClock;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -24,19 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * so "within one second" and "after waiting as told" are exact, whatever the machine's speed.
  */
 @MicronautTest(environments = "sandbox")
-class RateLimitTest extends PostgresTestSupport {
+class RateLimitTest extends ApiTestSupport {
 
     private static final String ACME = ApiCalls.basic("acme", "acme-secret-for-the-rate-limit-test");
     private static final String GLOBEX = ApiCalls.basic("globex", "globex-secret-for-the-rate-limit-test");
     private static final String QR = "{\"registrationId\":\"RL-1\",\"amount\":\"10.00\",\"provider\":\"AOP\"}";
 
     @Inject
-    EmbeddedServer server;
-
-    @Inject
     MutableClock clock;
-
-    ApiCalls api;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -45,11 +37,6 @@ class RateLimitTest extends PostgresTestSupport {
                 "payorch.security.merchants.acme.rate-limit.requests-per-second", "5",
                 "payorch.security.merchants.acme.rate-limit.burst", "5",
                 "payorch.security.merchants.globex.secret", "globex-secret-for-the-rate-limit-test");
-    }
-
-    @BeforeAll
-    void setUp() {
-        api = new ApiCalls(URI.create(server.getURL().toString()));
     }
 
     @Test

@@ -1,15 +1,13 @@
 package io.payorch.bootstrap.shutdown;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.ApiTestSupport;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,10 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * then stops at once) instead of waiting for ever.
  */
 @MicronautTest(environments = "sandbox")
-class GracefulDrainTest extends PostgresTestSupport {
-
-    @Inject
-    EmbeddedServer server;
+class GracefulDrainTest extends ApiTestSupport {
 
     @Inject
     GracefulDrain drain;
@@ -59,7 +54,6 @@ class GracefulDrainTest extends PostgresTestSupport {
 
     @Test
     void readinessGoesDownAtOnceAndTheGracePeriodBoundsTheDrain() throws Exception {
-        ApiCalls api = new ApiCalls(URI.create(server.getURL().toString()));
         assertEquals(200, api.get("/health/readiness", null).statusCode());
 
         long start = System.nanoTime();

@@ -12,6 +12,10 @@ import java.util.Base64;
  * after {@code whsec_}; the signed content is {@code id.timestamp.body}; the header holds
  * space-separated {@code v1,<base64>} entries of which one must match; the timestamp must be within
  * five minutes of now.
+ *
+ * <p>It repeats, on purpose, what {@code io.payorch.application.merchantwebhook.StandardWebhooks}
+ * does (a duplicate finder pairs them): do not make either call the other, or tests would verify
+ * payorch's signatures with payorch's own code and a shared mistake would pass unseen.
  */
 public final class StandardWebhooksVerifier {
 

@@ -1,21 +1,17 @@
 package io.payorch.bootstrap.webhooks;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.WebhookTestSupport;
 import io.payorch.bootstrap.support.Sql;
 import io.payorch.bootstrap.support.StandardWebhooksVerifier;
 import io.payorch.bootstrap.support.WebhookApi;
 import io.payorch.bootstrap.support.WebhookReceiver;
 import io.payorch.bootstrap.support.WebhookReceiver.Received;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,17 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * hanging endpoint, signed with both secrets while a rotation overlaps, retried and replayed on demand.
  */
 @MicronautTest(environments = "sandbox")
-class WebhookDeliveryTest extends PostgresTestSupport {
+class WebhookDeliveryTest extends WebhookTestSupport {
 
     private static final String MERCHANT = "sandbox-merchant";
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-
-    ApiCalls api;
-    WebhookApi hooks;
     WebhookReceiver receiver;
     final List<String> endpoints = new ArrayList<>();
 
@@ -60,8 +49,6 @@ class WebhookDeliveryTest extends PostgresTestSupport {
 
     @BeforeAll
     void setUp() {
-        api = new ApiCalls(URI.create(server.getURL().toString()));
-        hooks = new WebhookApi(api, json);
         receiver = new WebhookReceiver();
     }
 

@@ -1,17 +1,13 @@
 package io.payorch.bootstrap.webhooks;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.WebhookTestSupport;
 import io.payorch.bootstrap.support.Sql;
 import io.payorch.bootstrap.support.WebhookApi;
 import io.payorch.bootstrap.support.WebhookReceiver;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
@@ -24,12 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code failing}; its deliveries wait, and re-enabling it by PATCH delivers them.
  */
 @MicronautTest(environments = "sandbox")
-class WebhookDisableTest extends PostgresTestSupport {
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
+class WebhookDisableTest extends WebhookTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -39,8 +30,6 @@ class WebhookDisableTest extends PostgresTestSupport {
 
     @Test
     void anAlwaysFailingEndpointIsDisabledAndReEnabledByPatch() {
-        ApiCalls api = new ApiCalls(URI.create(server.getURL().toString()));
-        WebhookApi hooks = new WebhookApi(api, json);
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             String id = (String) hooks.create(receiver.url("/fail-5"), "[\"transfer_otp.unknown\"]").get("id");
             String event = WebhookApi.insertEvent("sandbox-merchant", "transfer_otp.unknown");

@@ -1,19 +1,14 @@
 package io.payorch.bootstrap.webhooks;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
 import io.payorch.bootstrap.support.HostileBodies;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.WebhookTestSupport;
 import io.payorch.bootstrap.support.Sql;
 import io.payorch.bootstrap.support.WebhookApi;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -33,28 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and rotation and stored sealed, ownership (another merchant's endpoint is a 404), hostile bodies.
  */
 @MicronautTest(environments = "sandbox")
-class WebhookEndpointsApiTest extends PostgresTestSupport {
+class WebhookEndpointsApiTest extends WebhookTestSupport {
 
     private static final String OTHER = ApiCalls.basic("other-merchant", "other-merchant-secret-0123456789");
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-
-    ApiCalls api;
-    WebhookApi hooks;
 
     @Override
     protected Map<String, String> extraProperties() {
         return withoutScheduledSweep("payorch.security.merchants.other-merchant.secret", "other-merchant-secret-0123456789",
                 "payorch.webhooks.dispatch.enabled", "false");
-    }
-
-    @BeforeAll
-    void setUp() {
-        api = new ApiCalls(URI.create(server.getURL().toString()));
-        hooks = new WebhookApi(api, json);
     }
 
     @AfterAll

@@ -1,21 +1,17 @@
 package io.payorch.bootstrap.webhooks;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.WebhookTestSupport;
 import io.payorch.bootstrap.support.Sql;
 import io.payorch.bootstrap.support.StandardWebhooksVerifier;
 import io.payorch.bootstrap.support.WebhookApi;
 import io.payorch.bootstrap.support.WebhookReceiver;
 import io.payorch.bootstrap.support.WebhookReceiver.Received;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,15 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the documented body whose {@code object} is byte for byte what GET answers after the change.
  */
 @MicronautTest(environments = "sandbox", transactional = false)
-class WebhookOutboxTest extends PostgresTestSupport {
+class WebhookOutboxTest extends WebhookTestSupport {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-
-    ApiCalls api;
-    WebhookApi hooks;
     WebhookReceiver receiver;
     String endpointId;
     String secret;
@@ -53,8 +42,6 @@ class WebhookOutboxTest extends PostgresTestSupport {
 
     @BeforeAll
     void setUp() {
-        api = new ApiCalls(URI.create(server.getURL().toString()));
-        hooks = new WebhookApi(api, json);
         receiver = new WebhookReceiver();
         Map<String, Object> created = hooks.create(receiver.url("/all"), null);
         endpointId = (String) created.get("id");

@@ -1,23 +1,18 @@
 package io.payorch.bootstrap.webhooks;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.payorch.application.port.out.HostResolver;
 import io.payorch.bootstrap.support.ApiCalls;
-import io.payorch.bootstrap.support.PostgresTestSupport;
+import io.payorch.bootstrap.support.WebhookTestSupport;
 import io.payorch.bootstrap.support.Sql;
 import io.payorch.bootstrap.support.WebhookApi;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -35,19 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * after creation is refused again at delivery, without a request being sent.
  */
 @MicronautTest(environments = "sandbox")
-class WebhookSsrfTest extends PostgresTestSupport {
+class WebhookSsrfTest extends WebhookTestSupport {
 
     static final Map<String, String> DNS = new ConcurrentHashMap<>(Map.of("hooks.example.com", "93.184.216.34",
             "internal.example.com", "10.0.0.1", "metadata.example.com", "169.254.169.254",
             "localhost.example.com", "127.0.0.1", "rebind.example.com", "93.184.216.35"));
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-
-    ApiCalls api;
-    WebhookApi hooks;
 
     @MockBean(HostResolver.class)
     HostResolver resolver() {
@@ -65,12 +52,6 @@ class WebhookSsrfTest extends PostgresTestSupport {
         return withoutScheduledSweep("payorch.webhooks.require-https", "true",
                 "payorch.webhooks.allow-private-targets", "false", "payorch.webhooks.poll-interval", "200ms",
                 "payorch.webhooks.retry-schedule", "1h");
-    }
-
-    @BeforeAll
-    void setUp() {
-        api = new ApiCalls(URI.create(server.getURL().toString()));
-        hooks = new WebhookApi(api, json);
     }
 
     @AfterAll
