@@ -32,6 +32,7 @@ public final class Application {
         System.setProperty(LOG_FORMAT, logFormat); // before the first log line
         if (!isBlank(env.get("OTEL_EXPORTER_OTLP_ENDPOINT"))) {
             System.setProperty("otel.sdk.disabled", "false"); // traces to OTLP; off otherwise (application.yml)
+            System.setProperty("payorch.tracing.paths", "/**"); // and the HTTP span filters on every path
         }
         if (named.contains("prod")) {
             refuseUnsafeProductionSettings(args);

@@ -14,6 +14,7 @@ import io.payorch.wire.ProviderTransport;
 import io.payorch.bootstrap.observability.MeteredProviderTransport;
 import io.payorch.bootstrap.observability.ProviderCallStats;
 import io.payorch.bootstrap.observability.TracedProviderTransport;
+import io.micronaut.context.annotation.Value;
 import io.opentelemetry.api.OpenTelemetry;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Provider;
@@ -43,13 +44,13 @@ public class ProviderRegistry {
     private final MeterRegistry meters;
     private final ProviderCallStats callStats;
     private final Clock clock;
-    private final OpenTelemetry openTelemetry;
+    private final OpenTelemetry openTelemetry; // null while tracing is off: no span wrapper at all
 
     ProviderRegistry(List<ProviderProperties> all, Provider<EmbeddedServer> server, JsonMapper json,
                      Environment environment, @Nullable MeterRegistry meters, ProviderCallStats callStats, Clock clock,
-                     OpenTelemetry openTelemetry) {
+                     OpenTelemetry openTelemetry, @Value("${otel.sdk.disabled:true}") boolean tracingOff) {
         this.meters = meters == null ? new SimpleMeterRegistry() : meters;
-        this.openTelemetry = openTelemetry;
+        this.openTelemetry = tracingOff ? null : openTelemetry;
         this.callStats = callStats;
         this.clock = clock;
         all.forEach(p -> properties.put(p.getName(), p));
@@ -82,11 +83,13 @@ public class ProviderRegistry {
 
     /**
      * The provider's transport, timed and counted per outcome (see {@link MeteredProviderTransport}),
-     * each call a span with its {@code traceparent} sent along (see {@link TracedProviderTransport}).
+     * each call a span with its {@code traceparent} sent along (see {@link TracedProviderTransport})
+     * while tracing is on.
      */
     public ProviderTransport transport(String name) {
         return metered.computeIfAbsent(name, n -> new MeteredProviderTransport(n,
-                new TracedProviderTransport(n, rawTransport(n), openTelemetry), meters, callStats, clock));
+                openTelemetry == null ? rawTransport(n) : new TracedProviderTransport(n, rawTransport(n), openTelemetry),
+                meters, callStats, clock));
     }
 
     private MicronautProviderTransport rawTransport(String name) {

@@ -78,7 +78,7 @@ class TracingTest extends ApiTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("otel.sdk.disabled", "false", "otel.traces.exporter", "none",
+        return Map.of("otel.sdk.disabled", "false", "payorch.tracing.paths", "/**", "otel.traces.exporter", "none",
                 "payorch.test.spans-in-memory", "true", "payorch.providers.aop.base-url", aop.baseUrl());
     }
 
