@@ -51,8 +51,11 @@ DROP INDEX qr_provider_attempt_provider_idx;
 --    planner hash-joined them against every pending row instead (50-190 ms a claim under load).
 CREATE INDEX webhook_delivery_endpoint_due_idx ON webhook_delivery (endpoint_id, next_attempt_at) WHERE status = 'pending';
 CREATE FUNCTION webhook_due_deliveries(due_by TIMESTAMPTZ, skip_endpoints VARCHAR[], max_rows INT)
-    RETURNS TABLE (id BIGINT, endpoint_id VARCHAR, next_attempt_at TIMESTAMPTZ) LANGUAGE sql STABLE ROWS 10
+    RETURNS TABLE (id BIGINT, endpoint_id VARCHAR, next_attempt_at TIMESTAMPTZ) LANGUAGE plpgsql STABLE ROWS 10
     SET enable_bitmapscan = off SET jit = off AS $$
+BEGIN -- PL/pgSQL, not SQL: its plan is kept for the session's next claims (a SQL function with SET
+      -- clauses is planned on every call, 1 ms a claim)
+    RETURN QUERY
     SELECT x.id, x.endpoint_id, x.next_attempt_at
       FROM webhook_endpoint e
      CROSS JOIN LATERAL (SELECT d.id, d.endpoint_id, d.next_attempt_at FROM webhook_delivery d
@@ -60,8 +63,8 @@ CREATE FUNCTION webhook_due_deliveries(due_by TIMESTAMPTZ, skip_endpoints VARCHA
                             AND (d.lease_until IS NULL OR d.lease_until < due_by)
                           ORDER BY d.next_attempt_at LIMIT max_rows) x
      WHERE e.enabled AND e.id <> ALL (skip_endpoints)
-     ORDER BY x.next_attempt_at LIMIT max_rows
-$$;
+     ORDER BY x.next_attempt_at LIMIT max_rows;
+END $$;
 
 -- 5. A queue table: every delivery is inserted, updated once or more and purged, so vacuum and
 --    analyze it after 2 % of its rows changed rather than PostgreSQL's default 20 % / 10 %.
