@@ -40,30 +40,47 @@ CREATE TRIGGER transfer_otp_outbox_update AFTER UPDATE OF status ON transfer_otp
 --    write per provider attempt.
 DROP INDEX qr_provider_attempt_provider_idx;
 
--- 4. The due deliveries a claim considers: per enabled endpoint that is not full, its oldest due
---    rows, read in the order of a per-endpoint index and no further; the oldest max_rows of them.
---    One index range per endpoint, so an endpoint with 160,000 rows waiting costs what one with
---    ten does, and a full (or disabled) endpoint's backlog is not read at all: a single global
---    scan that filtered the full endpoint's rows out read all of them, 10 s a claim, and the
---    deliverer stalled. The planner is left only index scans (a queue table's statistics always
---    lag; with a bitmap scan and a sort every due row was read, 3-6 ms at 9,000-20,000).
---    ROWS 10: the claim locks its rows by primary key; at the default estimate (1,000 rows) the
---    planner hash-joined them against every pending row instead (50-190 ms a claim under load).
+-- 4. A claim, whole: per enabled endpoint, its oldest due rows, read in the order of a per-endpoint
+--    index and no further, locked with SKIP LOCKED; at most the endpoint's room (per-endpoint limit
+--    less what the claiming instance has in flight to it) and max_rows in all, oldest first; leased
+--    to the instance; answered with what an attempt needs. One index range per endpoint, so an
+--    endpoint with 160,000 rows waiting costs what one with ten does, and a full or disabled
+--    endpoint's backlog is not read at all.
+--    Why a function with planner settings: a claim written as one statement from Java is prepared,
+--    and its plan cached while the table was small (a queue's statistics always lag) read every
+--    pending row: 0.7-10 s a claim at 10,000-160,000 pending, and the deliverer fell behind for
+--    good. Here every call is planned for its own values (force_custom_plan) and only index scans
+--    are open to the planner, whatever the statistics say.
 CREATE INDEX webhook_delivery_endpoint_due_idx ON webhook_delivery (endpoint_id, next_attempt_at) WHERE status = 'pending';
-CREATE FUNCTION webhook_due_deliveries(due_by TIMESTAMPTZ, skip_endpoints VARCHAR[], max_rows INT)
-    RETURNS TABLE (id BIGINT, endpoint_id VARCHAR, next_attempt_at TIMESTAMPTZ) LANGUAGE plpgsql STABLE ROWS 10
-    SET enable_bitmapscan = off SET jit = off AS $$
-BEGIN -- PL/pgSQL, not SQL: its plan is kept for the session's next claims (a SQL function with SET
-      -- clauses is planned on every call, 1 ms a claim)
+CREATE FUNCTION webhook_claim(instance TEXT, due_by TIMESTAMPTZ, leased_until TIMESTAMPTZ, endpoints VARCHAR[],
+                              in_flight INT[], per_endpoint INT, max_rows INT)
+    RETURNS TABLE (id BIGINT, event_id VARCHAR, endpoint_id VARCHAR, url VARCHAR, secret_sealed TEXT,
+                   previous_secret_sealed TEXT, previous_secret_until TIMESTAMPTZ, payload TEXT, attempts INT)
+    LANGUAGE plpgsql VOLATILE ROWS 10
+    SET plan_cache_mode = force_custom_plan SET enable_seqscan = off SET enable_bitmapscan = off SET jit = off AS $$
+#variable_conflict use_column
+BEGIN
     RETURN QUERY
-    SELECT x.id, x.endpoint_id, x.next_attempt_at
-      FROM webhook_endpoint e
-     CROSS JOIN LATERAL (SELECT d.id, d.endpoint_id, d.next_attempt_at FROM webhook_delivery d
-                          WHERE d.endpoint_id = e.id AND d.status = 'pending' AND d.next_attempt_at <= due_by
-                            AND (d.lease_until IS NULL OR d.lease_until < due_by)
-                          ORDER BY d.next_attempt_at LIMIT max_rows) x
-     WHERE e.enabled AND e.id <> ALL (skip_endpoints)
-     ORDER BY x.next_attempt_at LIMIT max_rows;
+    WITH flight AS (SELECT * FROM unnest(endpoints, in_flight) AS f(endpoint_id, n)),
+    due AS (
+        SELECT x.id, x.endpoint_id, x.next_attempt_at, per_endpoint - COALESCE(f.n, 0) AS room
+          FROM webhook_endpoint e
+          LEFT JOIN flight f ON f.endpoint_id = e.id
+         CROSS JOIN LATERAL (SELECT d.id, d.endpoint_id, d.next_attempt_at FROM webhook_delivery d
+                              WHERE d.endpoint_id = e.id AND d.status = 'pending' AND d.next_attempt_at <= due_by
+                                AND (d.lease_until IS NULL OR d.lease_until < due_by)
+                              ORDER BY d.next_attempt_at LIMIT per_endpoint FOR UPDATE OF d SKIP LOCKED) x
+         WHERE e.enabled AND per_endpoint - COALESCE(f.n, 0) > 0),
+    ranked AS (SELECT due.id, due.next_attempt_at, due.room,
+                      row_number() OVER (PARTITION BY due.endpoint_id ORDER BY due.next_attempt_at, due.id) AS k
+                 FROM due),
+    picked AS (SELECT r.id FROM ranked r WHERE r.k <= r.room ORDER BY r.next_attempt_at, r.id LIMIT max_rows),
+    claimed AS (UPDATE webhook_delivery d SET lease_until = leased_until, claimed_by = instance
+                  FROM picked WHERE d.id = picked.id
+                RETURNING d.id, d.event_id, d.endpoint_id, d.attempts)
+    SELECT c.id, c.event_id, c.endpoint_id, e.url, e.secret_sealed, e.previous_secret_sealed, e.previous_secret_until,
+           ev.payload, c.attempts
+      FROM claimed c JOIN webhook_endpoint e ON e.id = c.endpoint_id JOIN outbound_event ev ON ev.id = c.event_id;
 END $$;
 
 -- 5. A queue table: every delivery is inserted, updated once or more and purged, so vacuum and
