@@ -1,4 +1,4 @@
--- The create path's write cost (docs/BENCHMARKS.md, "what a create costs PostgreSQL").
+-- Cheaper writes and claims with merchant webhooks on (docs/BENCHMARKS.md, "What this round costs a create").
 
 -- 1. One NOTIFY per committing writer serialised every commit behind PostgreSQL's global notify
 --    lock, held across the commit's WAL flush: with an endpoint subscribed, 16 writers made 600
@@ -9,7 +9,7 @@
 --    (payorch.webhooks.poll-interval) is the floor.
 CREATE OR REPLACE FUNCTION webhook_delivery_notify() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF pg_try_advisory_xact_lock(1651470957, 1) THEN -- (a key of payorch's own, "payo" as int4; 1 = notify)
+    IF pg_try_advisory_xact_lock(1651470957, 1) THEN -- (a key of payorch's own; 1 = notify)
         PERFORM pg_notify('payorch_webhook_deliveries', '');
     END IF;
     RETURN NULL;
