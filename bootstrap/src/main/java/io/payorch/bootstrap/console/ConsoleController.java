@@ -168,21 +168,19 @@ class ConsoleController {
     @Post("/qrs/{id}/close")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> close(HttpRequest<?> request, String id, @Body Map<String, String> form) {
-        ConsoleUser user = ConsoleUser.of(request);
-        if (ConsolePages.forgedForm(sessions, user, form)) {
-            return ConsolePages.forbiddenForm(request, user);
-        }
-        try {
-            close.close(id, Actor.admin(user.adminId()));
-            return HttpResponse.seeOther(URI.create("/console/qrs/" + enc(id) + "?closed"));
-        } catch (NotFoundException e) {
-            return noSuchQr(request);
-        } catch (DomainException e) {
-            return ConsolePages.error(request, HttpStatus.CONFLICT, "Not closed", e.getMessage());
-        } catch (ProviderCallFailedException e) {
-            return ConsolePages.error(request, HttpStatus.BAD_GATEWAY, "Not closed",
-                    "The provider did not close it (" + e.failure().kind() + "): " + e.getMessage());
-        }
+        return ConsolePages.submitted(sessions, request, form, user -> {
+            try {
+                close.close(id, Actor.admin(user.adminId()));
+                return HttpResponse.seeOther(URI.create("/console/qrs/" + enc(id) + "?closed"));
+            } catch (NotFoundException e) {
+                return noSuchQr(request);
+            } catch (DomainException e) {
+                return ConsolePages.error(request, HttpStatus.CONFLICT, "Not closed", e.getMessage());
+            } catch (ProviderCallFailedException e) {
+                return ConsolePages.error(request, HttpStatus.BAD_GATEWAY, "Not closed",
+                        "The provider did not close it (" + e.failure().kind() + "): " + e.getMessage());
+            }
+        });
     }
 
     @Get("/transfer-otps{?q,status,registrationId,merchant,createdFrom,createdTo,cursor}")
@@ -246,21 +244,19 @@ class ConsoleController {
     @Post("/payments/{id}/resolve")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> resolve(HttpRequest<?> request, String id, @Body Map<String, String> form) {
-        ConsoleUser user = ConsoleUser.of(request);
-        if (ConsolePages.forgedForm(sessions, user, form)) {
-            return ConsolePages.forbiddenForm(request, user);
-        }
-        try {
-            QrPayment resolved = payments.resolve(id, form.get("note"), Actor.admin(user.adminId()));
-            return HttpResponse.seeOther(URI.create("/console/payments?resolved=" + resolved.id()));
-        } catch (InvalidRequestException e) {
-            return ConsolePages.error(request, HttpStatus.BAD_REQUEST, "Not resolved",
-                    e.errors().stream().map(x -> x.field() + " " + x.message()).reduce((a, b) -> a + "; " + b).orElse(""));
-        } catch (NotFoundException e) {
-            return ConsolePages.error(request, HttpStatus.NOT_FOUND, "No such payment", "There is no payment with this number.");
-        } catch (PaymentNotWaitingException e) {
-            return ConsolePages.error(request, HttpStatus.CONFLICT, "Not resolved", e.getMessage());
-        }
+        return ConsolePages.submitted(sessions, request, form, user -> {
+            try {
+                QrPayment resolved = payments.resolve(id, form.get("note"), Actor.admin(user.adminId()));
+                return HttpResponse.seeOther(URI.create("/console/payments?resolved=" + resolved.id()));
+            } catch (InvalidRequestException e) {
+                return ConsolePages.error(request, HttpStatus.BAD_REQUEST, "Not resolved",
+                        e.errors().stream().map(x -> x.field() + " " + x.message()).reduce((a, b) -> a + "; " + b).orElse(""));
+            } catch (NotFoundException e) {
+                return ConsolePages.error(request, HttpStatus.NOT_FOUND, "No such payment", "There is no payment with this number.");
+            } catch (PaymentNotWaitingException e) {
+                return ConsolePages.error(request, HttpStatus.CONFLICT, "Not resolved", e.getMessage());
+            }
+        });
     }
 
     @Get("/providers")

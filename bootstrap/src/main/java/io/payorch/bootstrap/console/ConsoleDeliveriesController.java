@@ -97,16 +97,14 @@ class ConsoleDeliveriesController {
     @Post("/{id}/resend")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> resend(HttpRequest<?> request, String id, @Body Map<String, String> form) {
-        ConsoleUser user = ConsoleUser.of(request);
-        if (ConsolePages.forgedForm(sessions, user, form)) {
-            return ConsolePages.forbiddenForm(request, user);
-        }
-        try {
-            deliveries.resend(id);
-            return HttpResponse.seeOther(URI.create("/console/webhook-deliveries/" + enc(id) + "?resent"));
-        } catch (NotFoundException e) {
-            return noSuchDelivery(request);
-        }
+        return ConsolePages.submitted(sessions, request, form, user -> {
+            try {
+                deliveries.resend(id);
+                return HttpResponse.seeOther(URI.create("/console/webhook-deliveries/" + enc(id) + "?resent"));
+            } catch (NotFoundException e) {
+                return noSuchDelivery(request);
+            }
+        });
     }
 
     private static HttpResponse<?> noSuchDelivery(HttpRequest<?> request) {

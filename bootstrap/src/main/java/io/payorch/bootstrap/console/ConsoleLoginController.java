@@ -84,12 +84,10 @@ class ConsoleLoginController {
     @Post("/logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> logout(HttpRequest<?> request, @Body Map<String, String> form) {
-        ConsoleUser user = ConsoleUser.of(request);
-        if (!sessions.formTokenMatches(user.sessionToken(), form.get("csrf"))) {
-            return ConsolePages.forbiddenForm(request, user);
-        }
-        sessions.end(user.sessionToken());
-        return HttpResponse.seeOther(URI.create("/console/login")).cookie(sessionCookie("", true));
+        return ConsolePages.submitted(sessions, request, form, user -> {
+            sessions.end(user.sessionToken());
+            return HttpResponse.seeOther(URI.create("/console/login")).cookie(sessionCookie("", true));
+        });
     }
 
     private MutableHttpResponse<?> page(HttpRequest<?> request, HttpStatus status, @Nullable String error,

@@ -9,6 +9,7 @@ import io.payorch.application.port.in.ConsoleSessionsUseCase;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The parts every console page shares: the model's common entries and the error pages. */
 final class ConsolePages {
@@ -43,12 +44,22 @@ final class ConsolePages {
     }
 
     /** Whether a state-changing form lacks the anti-forgery token of this user's session. */
-    static boolean forgedForm(ConsoleSessionsUseCase sessions, ConsoleUser user, Map<String, String> form) {
+    /**
+     * A state-changing form: refused (403) unless it carries the session's form token, else the
+     * action, done as the signed-in admin.
+     */
+    static HttpResponse<?> submitted(ConsoleSessionsUseCase sessions, HttpRequest<?> request, Map<String, String> form,
+                                     Function<ConsoleUser, HttpResponse<?>> action) {
+        ConsoleUser user = ConsoleUser.of(request);
+        return forgedForm(sessions, user, form) ? forbiddenForm(request, user) : action.apply(user);
+    }
+
+    private static boolean forgedForm(ConsoleSessionsUseCase sessions, ConsoleUser user, Map<String, String> form) {
         return !sessions.formTokenMatches(user.sessionToken(), form.get("csrf"));
     }
 
     /** A state-changing form without this session's anti-forgery token: refused, nothing changed. */
-    static MutableHttpResponse<?> forbiddenForm(HttpRequest<?> request, ConsoleUser user) {
+    private static MutableHttpResponse<?> forbiddenForm(HttpRequest<?> request, ConsoleUser user) {
         return error(request, HttpStatus.FORBIDDEN, "Refused",
                 "This form did not carry this session's anti-forgery token (it may come from another site). Nothing was changed.");
     }
