@@ -22,7 +22,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.InetSocketAddress;
@@ -416,11 +415,22 @@ class ConsoleBrowserTest extends PostgresTestSupport {
         submit(driver.findElement(By.cssSelector("form button[type=submit]")));
     }
 
-    /** Clicks and waits for the next page: a click returns before the browser has navigated. */
+    /**
+     * Clicks and waits for the next page: a click returns before the browser has navigated. The old
+     * page is gone when asking about its root fails: stale, or (chromium, mid-navigation) "node does
+     * not belong to the document".
+     */
     private void submit(WebElement button) {
         WebElement page = driver.findElement(By.tagName("html"));
         button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     private void paste(String value) {
