@@ -21,7 +21,6 @@ import io.payorch.application.admin.Page;
 import io.payorch.application.admin.QrIntentDetail;
 import io.payorch.application.admin.SearchQuery;
 import io.payorch.application.admin.TransferOtpDetail;
-import io.payorch.application.admin.TransferOtpRecord;
 import io.payorch.application.console.JumpTarget;
 import io.payorch.application.payments.PaymentNotWaitingException;
 import io.payorch.application.payments.QrPayment;
@@ -51,6 +50,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static io.payorch.bootstrap.console.ConsoleQuery.blank;
 import static io.payorch.bootstrap.console.ConsoleQuery.dayStart;
@@ -106,28 +107,11 @@ class ConsoleController {
                               @Nullable @QueryValue String provider, @Nullable @QueryValue String registrationId,
                               @Nullable @QueryValue String merchant, @Nullable @QueryValue String createdFrom,
                               @Nullable @QueryValue String createdTo, @Nullable @QueryValue String cursor) {
-        Map<String, Object> model = ConsolePages.model(request, "qrs");
         Map<String, String> filters = filters("q", q, "status", status, "provider", provider, "registrationId",
                 registrationId, "merchant", merchant, "createdFrom", createdFrom, "createdTo", createdTo);
-        model.put("f", filters);
-        if (q != null && !q.isBlank()) {
-            Optional<JumpTarget> target = console.jump(q);
-            if (target.isPresent()) {
-                return HttpResponse.seeOther(URI.create(detailPath(target.get())));
-            }
-            model.put("notice", "Nothing has the id or reference “" + q.strip() + "”.");
-        }
-        try {
-            Page<QrIntent> page = qrs.search(new SearchQuery(blank(status), blank(provider), blank(registrationId),
-                    dayStart(createdFrom, false), dayStart(createdTo, true), null, blank(cursor), blank(merchant)));
-            model.put("rows", page.items().stream().map(QrRow::of).toList());
-            model.put("next", page.nextCursor() == null ? null : next(filters, page.nextCursor()));
-            return ConsolePages.render(q != null && !q.isBlank() ? HttpStatus.NOT_FOUND : HttpStatus.OK, "console/qrs", model);
-        } catch (InvalidRequestException e) {
-            model.put("rows", List.of());
-            model.put("errors", e.errors());
-            return ConsolePages.render(HttpStatus.BAD_REQUEST, "console/qrs", model);
-        }
+        return searchPage(request, "qrs", q, filters, HttpStatus.NOT_FOUND, QrRow::of,
+                () -> qrs.search(new SearchQuery(blank(status), blank(provider), blank(registrationId),
+                        dayStart(createdFrom, false), dayStart(createdTo, true), null, blank(cursor), blank(merchant))));
     }
 
     @Get("/qrs/{id}")
@@ -188,28 +172,11 @@ class ConsoleController {
                                @Nullable @QueryValue String registrationId, @Nullable @QueryValue String merchant,
                                @Nullable @QueryValue String createdFrom, @Nullable @QueryValue String createdTo,
                                @Nullable @QueryValue String cursor) {
-        Map<String, Object> model = ConsolePages.model(request, "otps");
         Map<String, String> filters = filters("q", q, "status", status, "registrationId", registrationId,
                 "merchant", merchant, "createdFrom", createdFrom, "createdTo", createdTo);
-        model.put("f", filters);
-        if (q != null && !q.isBlank()) {
-            Optional<JumpTarget> target = console.jump(q);
-            if (target.isPresent()) {
-                return HttpResponse.seeOther(URI.create(detailPath(target.get())));
-            }
-            model.put("notice", "Nothing has the id or reference “" + q.strip() + "”.");
-        }
-        try {
-            Page<TransferOtpRecord> page = otps.search(new SearchQuery(blank(status), null, blank(registrationId),
-                    dayStart(createdFrom, false), dayStart(createdTo, true), null, blank(cursor), blank(merchant)));
-            model.put("rows", page.items().stream().map(OtpRow::of).toList());
-            model.put("next", page.nextCursor() == null ? null : next(filters, page.nextCursor()));
-            return ConsolePages.render(HttpStatus.OK, "console/otps", model);
-        } catch (InvalidRequestException e) {
-            model.put("rows", List.of());
-            model.put("errors", e.errors());
-            return ConsolePages.render(HttpStatus.BAD_REQUEST, "console/otps", model);
-        }
+        return searchPage(request, "otps", q, filters, HttpStatus.OK, OtpRow::of,
+                () -> otps.search(new SearchQuery(blank(status), null, blank(registrationId),
+                        dayStart(createdFrom, false), dayStart(createdTo, true), null, blank(cursor), blank(merchant))));
     }
 
     @Get("/transfer-otps/{id}")
@@ -264,6 +231,36 @@ class ConsoleController {
         Map<String, Object> model = ConsolePages.model(request, "providers");
         model.put("providers", stats.providers().stream().map(ConsoleOverviewView.ProviderSettingsRow::of).toList());
         return ConsolePages.render(HttpStatus.OK, "console/providers", model);
+    }
+
+    /**
+     * A search page ({@code console/<page>}): a pasted id or reference {@code q} jumps to its detail
+     * page; else one keyset page of rows ({@code unmatched} is the status when {@code q} found
+     * nothing), or 400 with the filters' errors.
+     */
+    private <T> HttpResponse<?> searchPage(HttpRequest<?> request, String page, @Nullable String q,
+                                           Map<String, String> filters, HttpStatus unmatched,
+                                           Function<T, ?> row, Supplier<Page<T>> search) {
+        Map<String, Object> model = ConsolePages.model(request, page);
+        model.put("f", filters);
+        boolean jumped = q != null && !q.isBlank();
+        if (jumped) {
+            Optional<JumpTarget> target = console.jump(q);
+            if (target.isPresent()) {
+                return HttpResponse.seeOther(URI.create(detailPath(target.get())));
+            }
+            model.put("notice", "Nothing has the id or reference “" + q.strip() + "”.");
+        }
+        try {
+            Page<T> found = search.get();
+            model.put("rows", found.items().stream().map(row).toList());
+            model.put("next", found.nextCursor() == null ? null : next(filters, found.nextCursor()));
+            return ConsolePages.render(jumped ? unmatched : HttpStatus.OK, "console/" + page, model);
+        } catch (InvalidRequestException e) {
+            model.put("rows", List.of());
+            model.put("errors", e.errors());
+            return ConsolePages.render(HttpStatus.BAD_REQUEST, "console/" + page, model);
+        }
     }
 
     private static String detailPath(JumpTarget target) {
