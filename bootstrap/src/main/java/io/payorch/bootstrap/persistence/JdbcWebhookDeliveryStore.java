@@ -10,6 +10,7 @@ import io.payorch.application.merchantwebhook.DeliveryFilter;
 import io.payorch.application.merchantwebhook.DeliverySummary;
 import io.payorch.application.merchantwebhook.PendingBacklog;
 import io.payorch.application.port.out.WebhookDeliveryStore;
+import io.payorch.bootstrap.webhooks.DeliveryNotifications;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -34,7 +35,6 @@ import java.util.Optional;
 @Singleton
 class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
 
-    static final String CHANNEL = "payorch_webhook_deliveries";
     private static final String COLUMNS = "d.id, d.event_id, d.endpoint_id, d.merchant_id, d.event_type, d.status,"
             + " d.attempts, d.last_attempt_at, d.last_status_code, d.next_attempt_at, d.created_at";
     private static final String SUMMARY = "SELECT " + COLUMNS + " FROM webhook_delivery d";
@@ -207,7 +207,7 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
     /** Deliveries made due by an update (not an insert) wake the deliverers themselves. */
     private void wakeDeliverers() {
         SqlTransactions.statement(connections, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT pg_notify('" + CHANNEL + "', '')")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT pg_notify('" + DeliveryNotifications.CHANNEL + "', '')")) {
                 s.execute();
                 return null;
             }
