@@ -21,7 +21,7 @@ SELECT ev.id, 'we_bench_' || substr(ev.merchant_id, 10), ev.merchant_id, ev.type
  CROSS JOIN LATERAL (SELECT CASE WHEN x.h % 500 < 10 THEN 'pending' WHEN x.h % 500 < 15 THEN 'failed'
                                  ELSE 'delivered' END AS status) s
  WHERE ev.merchant_id LIKE 'merchant-%' AND x.h % 5 = 0
-    ON CONFLICT (endpoint_id, event_id) DO NOTHING;
+    ON CONFLICT (event_id, endpoint_id) DO NOTHING;
 
 ALTER TABLE webhook_delivery ENABLE TRIGGER webhook_delivery_notify;
 

@@ -38,14 +38,18 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
     private static final String COLUMNS = "d.id, d.event_id, d.endpoint_id, d.merchant_id, d.event_type, d.status,"
             + " d.attempts, d.last_attempt_at, d.last_status_code, d.next_attempt_at, d.created_at";
     private static final String SUMMARY = "SELECT " + COLUMNS + " FROM webhook_delivery d";
-    // the events of one resource by outbound_event_resource_idx, their deliveries by webhook_delivery_event_idx
+    // the events of one resource by outbound_event_resource_idx, their deliveries by UNIQUE (event_id, endpoint_id)
     private static final String OF_RESOURCE = "SELECT " + COLUMNS + " FROM outbound_event ev"
             + " JOIN webhook_delivery d ON d.event_id = ev.id WHERE ev.resource_id = ?"
             + " ORDER BY ev.sequence DESC, d.id DESC LIMIT ?";
-    // at most cap + 1 rows of the partial index webhook_delivery_due_idx are read, however large the
-    // backlog; the earliest due is the first entry of that index
-    private static final String BACKLOG = "SELECT count(*), min(p.created_at),"
-            + " (SELECT min(next_attempt_at) FROM webhook_delivery WHERE status = 'pending')"
+    // The earliest due time of a pending delivery (due by ? or any): the earliest of each endpoint's
+    // first entry in webhook_delivery_endpoint_due_idx, one index probe per endpoint.
+    private static final String EARLIEST_DUE = "SELECT min(first.next_attempt_at) FROM webhook_endpoint e"
+            + " CROSS JOIN LATERAL (SELECT d.next_attempt_at FROM webhook_delivery d WHERE d.endpoint_id = e.id"
+            + " AND d.status = 'pending' AND d.next_attempt_at <= COALESCE(?, 'infinity'::timestamptz)"
+            + " ORDER BY d.next_attempt_at LIMIT 1) first";
+    // at most cap + 1 rows of a partial index of the pending deliveries are read, however large the backlog
+    private static final String BACKLOG = "SELECT count(*), min(p.created_at), (" + EARLIEST_DUE + ")"
             + " FROM (SELECT created_at FROM webhook_delivery WHERE status = 'pending' LIMIT ?) p";
     // Due rows of endpoints with room left in this instance: each endpoint gets at most its room
     // (per-endpoint limit less what this instance has in flight to it), endpoints already full are
@@ -196,7 +200,7 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
                 + " next_attempt_at, created_at) SELECT ev.id, e.id, ev.merchant_id, ev.type, 'pending', ?, ev.created_at"
                 + " FROM webhook_endpoint e JOIN outbound_event ev ON ev.merchant_id = e.merchant_id"
                 + " WHERE e.id = ? AND ev.created_at >= ? AND webhook_endpoint_takes(e.events, ev.type)"
-                + " ON CONFLICT (endpoint_id, event_id) DO UPDATE SET status = 'pending',"
+                + " ON CONFLICT (event_id, endpoint_id) DO UPDATE SET status = 'pending',"
                 + " next_attempt_at = EXCLUDED.next_attempt_at", List.of(at, endpointId, Timestamp.from(since)));
         if (enqueued > 0) {
             wakeDeliverers();
@@ -294,8 +298,7 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
     @Override
     public Duration oldestPendingAge(Instant now) {
         return SqlTransactions.statement(connections, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT min(next_attempt_at) FROM webhook_delivery"
-                    + " WHERE status = 'pending' AND next_attempt_at <= ?")) {
+            try (PreparedStatement s = c.prepareStatement(EARLIEST_DUE)) {
                 s.setTimestamp(1, Timestamp.from(now));
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
@@ -310,7 +313,8 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
     public PendingBacklog pendingBacklog(int cap) {
         return SqlTransactions.statement(connections, c -> {
             try (PreparedStatement s = c.prepareStatement(BACKLOG)) {
-                s.setInt(1, cap + 1);
+                s.setNull(1, Types.TIMESTAMP_WITH_TIMEZONE);
+                s.setInt(2, cap + 1);
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
                     long counted = r.getLong(1);

@@ -72,6 +72,9 @@ class WebhookBacklogSqlTest extends PostgresTestSupport {
         Duration oldest = Duration.between(all.oldestCreatedAt(), Instant.now());
         assertEquals(503, oldest.toDays(), "the oldest pending delivery, exact below the cap");
         assertEquals(all.oldestCreatedAt(), all.earliestDueAt(), "due since it was created");
+        assertEquals(503, store.oldestPendingAge(Instant.now()).toDays(), "the gauge's age of the earliest due");
+        assertEquals(Duration.ZERO, store.oldestPendingAge(all.earliestDueAt().minusSeconds(1)),
+                "nothing is due before the earliest due time");
     }
 
     @Test
