@@ -52,6 +52,8 @@ RATELIMIT_ROUNDS="${BENCH_RATELIMIT_ROUNDS:-3}"          # ratelimit phase: alte
 OUT="${BENCH_OUT:-$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)}"
 KEEP_DATABASES="${BENCH_KEEP_DATABASES:-0}"
 PAYORCH_JAR="${BENCH_PAYORCH_JAR:-$ROOT/bootstrap/target/payorch.jar}"  # another build: compare before/after
+# BENCH_PAYORCH_SQL=FILE: SQL run on payorch's database after it started (create-QR/OTP/latency phases),
+#   e.g. bench/sql/what-if-no-event-triggers.sql to see what the outbox and state-count triggers cost
 BASELINE_JAR="$ROOT/bench/baseline-app/target/baseline-app.jar"
 
 mkdir -p "$OUT"
@@ -404,6 +406,10 @@ if wants qr || wants otp || wants latency; then
   fi
   start_payorch bench_payorch
   PAYORCH_EXTRA_OPTS=""
+  if [[ -n "${BENCH_PAYORCH_SQL:-}" ]]; then  # a what-if: SQL applied to payorch's database once it has migrated it
+    log "applying $BENCH_PAYORCH_SQL to bench_payorch"
+    psql_q -d bench_payorch -v ON_ERROR_STOP=1 -f "$BENCH_PAYORCH_SQL" >/dev/null
+  fi
   sleep 5
   R[idle_rss]="$(rss_mb "$PAYORCH_PID")"
   log "payorch idle RSS: ${R[idle_rss]} MB"
