@@ -119,14 +119,17 @@ class WebhookFactory {
     }
 
     /**
-     * This instance's deliverer: attempts are recorded on threads of their own (JDBC), as many as
-     * the pool can serve; the instance name (host, pid, random) marks its leases.
+     * This instance's deliverer: attempts are prepared and recorded on threads of their own (JDBC);
+     * the instance name (host, pid, random) marks its leases. A recording thread mostly waits for the
+     * statement that records its attempt with the others finished meanwhile, so there are four per
+     * HTTP thread: as many attempts as there are recording threads share one statement.
      */
     @Singleton
     WebhookDispatcher webhookDispatcher(WebhookDeliveryService deliveries,
                                         @Value("${payorch.webhooks.max-in-flight:128}") int maxInFlight,
                                         @Value("${payorch.webhooks.poll-interval:2s}") Duration pollInterval,
-                                        @Value("${payorch.webhooks.threads:4}") int threads) {
+                                        @Value("${payorch.webhooks.threads:4}") int httpThreads) {
+        int threads = 4 * httpThreads;
         String instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
         if (instance.length() > 64) {
             instance = instance.substring(instance.length() - 64);

@@ -23,14 +23,17 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Webhook deliveries in PostgreSQL. Each call is one statement: a claim leases due rows taken with
  * {@code FOR UPDATE SKIP LOCKED}; recording an attempt writes the attempt row, the delivery's new
  * state and the endpoint's failing mark together, and only while the lease is still this instance's.
+ * Attempts finished together are recorded together, in one statement ({@link GroupWriter}).
  */
 @Singleton
 class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
@@ -57,24 +60,36 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
     // claim is V21's webhook_claim: index ranges only, planned for each call's own values.
     private static final String CLAIM = "SELECT id, event_id, endpoint_id, url, secret_sealed, previous_secret_sealed,"
             + " previous_secret_until, payload, attempts FROM webhook_claim(?, ?, ?, ?::varchar[], ?::int[], ?, ?)";
-    // the endpoint row is written only when its failing mark changes, so steady deliveries to one
-    // endpoint never queue on its row lock
-    private static final String RECORD = "WITH d AS (UPDATE webhook_delivery SET status = ?, attempts = attempts + 1,"
-            + " next_attempt_at = ?, lease_until = NULL, claimed_by = NULL, last_attempt_at = ?, last_status_code = ?"
-            + " WHERE id = ? AND claimed_by = ? AND status = 'pending' RETURNING id, endpoint_id),"
+    // Records of many attempts in one statement (one per item of the arrays): each delivery's new
+    // state, only while its lease is still the recording instance's; the attempt rows; and per
+    // endpoint its failing mark, written only when it changes, so steady deliveries to one endpoint
+    // never queue on its row lock. An endpoint with a delivered attempt in the batch is not failing;
+    // one whose attempts all failed is failing since the first of them (or earlier), and is disabled
+    // once it has been failing since before the latest attempt's disable-if-failing-since.
+    private static final String RECORD = "WITH r AS (SELECT * FROM unnest(?::bigint[], ?::varchar[], ?::varchar[],"
+            + " ?::timestamptz[], ?::timestamptz[], ?::bigint[], ?::int[], ?::varchar[], ?::varchar[], ?::boolean[],"
+            + " ?::timestamptz[]) AS r(id, instance, status, next_at, at, duration, code, error, excerpt, ok, disable_before)),"
+            + " d AS (UPDATE webhook_delivery w SET status = r.status, attempts = w.attempts + 1, next_attempt_at = r.next_at,"
+            + " lease_until = NULL, claimed_by = NULL, last_attempt_at = r.at, last_status_code = r.code"
+            + " FROM r WHERE w.id = r.id AND w.claimed_by = r.instance AND w.status = 'pending' RETURNING w.id, w.endpoint_id),"
             + " a AS (INSERT INTO webhook_attempt (delivery_id, attempted_at, duration_ms, status_code, error, body_excerpt)"
-            + " SELECT d.id, ?, ?, ?, ?, ? FROM d),"
-            + " e AS (UPDATE webhook_endpoint SET"
-            + " failing_since = CASE WHEN ?::boolean THEN NULL ELSE COALESCE(failing_since, ?) END,"
-            + " enabled = enabled AND (?::boolean OR COALESCE(failing_since, ?) > ?),"
-            + " disabled_reason = CASE WHEN enabled AND NOT ?::boolean AND COALESCE(failing_since, ?) <= ?"
-            + " THEN 'failing' ELSE disabled_reason END"
-            + " WHERE id = (SELECT endpoint_id FROM d) AND CASE WHEN ?::boolean THEN failing_since IS NOT NULL"
-            + " ELSE failing_since IS NULL OR (enabled AND failing_since <= ?) END)"
-            + " SELECT count(*) FROM d";
+            + " SELECT r.id, r.at, r.duration, r.code, r.error, r.excerpt FROM r JOIN d ON d.id = r.id),"
+            + " o AS (SELECT d.endpoint_id, bool_or(r.ok) AS ok, min(r.at) FILTER (WHERE NOT r.ok) AS failed_at,"
+            + " max(r.disable_before) AS disable_before FROM d JOIN r ON r.id = d.id GROUP BY d.endpoint_id),"
+            + " e AS (UPDATE webhook_endpoint p SET"
+            + " failing_since = CASE WHEN o.ok THEN NULL ELSE COALESCE(p.failing_since, o.failed_at) END,"
+            + " enabled = p.enabled AND (o.ok OR COALESCE(p.failing_since, o.failed_at) > o.disable_before),"
+            + " disabled_reason = CASE WHEN p.enabled AND NOT o.ok AND COALESCE(p.failing_since, o.failed_at) <= o.disable_before"
+            + " THEN 'failing' ELSE p.disabled_reason END"
+            + " FROM o WHERE p.id = o.endpoint_id AND CASE WHEN o.ok THEN p.failing_since IS NOT NULL"
+            + " ELSE p.failing_since IS NULL OR (p.enabled AND p.failing_since <= o.disable_before) END)"
+            + " SELECT id FROM d";
+    /** The most attempts one statement records. */
+    private static final int RECORD_BATCH = 256;
 
     private final ConnectionOperations<Connection> connections;
     private final TransactionOperations<Connection> transactions;
+    private final GroupWriter<PendingRecord, Boolean> records = new GroupWriter<>(RECORD_BATCH, this::writeRecords);
 
     JdbcWebhookDeliveryStore(ConnectionOperations<Connection> connections, TransactionOperations<Connection> transactions) {
         this.connections = connections;
@@ -113,49 +128,84 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
     @Override
     public boolean recordAttempt(ClaimedDelivery delivery, String instance, AttemptRecord attempt, String newStatus,
                                  Instant nextAttemptAt, Instant disableIfFailingSince) {
-        boolean ok = attempt.delivered();
-        Timestamp at = Timestamp.from(attempt.at());
-        Timestamp disableBefore = Timestamp.from(disableIfFailingSince);
-        // An attempt's record commits without waiting for its WAL flush: a drain's records spent most
-        // of their time in WALWrite/WALSync, four recorders, one flush each. What a PostgreSQL crash
-        // can lose is the last moments' records (at most 3 x wal_writer_delay); their leases then run
-        // out and those deliveries are attempted again with the same webhook-id: at least once holds.
-        // Claims keep the synchronous commit, so no attempt is ever made twice at once.
-        // And a plan made for this call's values: the statement is prepared, and a plan cached while
-        // the table was nearly empty found the row by scanning a partial index (250 ms a record).
-        return SqlTransactions.write(transactions, c -> {
+        return records.submit(new PendingRecord(delivery.id(), instance, attempt, newStatus, nextAttemptAt,
+                disableIfFailingSince));
+    }
+
+    record PendingRecord(long deliveryId, String instance, AttemptRecord attempt, String status,
+                                 Instant nextAttemptAt, Instant disableIfFailingSince) {
+    }
+
+    /**
+     * The records that arrived together, in one statement and transaction (GroupWriter): a drain's
+     * records one by one spent most of PostgreSQL's time planning the statement again for each.
+     * They commit without waiting for the WAL flush: what a PostgreSQL crash can lose is the last
+     * moments' records (at most 3 x wal_writer_delay); their leases then run out and those
+     * deliveries are attempted again with the same webhook-id, so at least once holds. Claims keep
+     * the synchronous commit, so no attempt is ever made twice at once. The statement is planned for
+     * its own values: a plan cached while the table was nearly empty found rows by scanning a
+     * partial index (250 ms a record).
+     */
+    List<Boolean> writeRecords(List<PendingRecord> batch) {
+        int n = batch.size();
+        Long[] ids = new Long[n];
+        String[] instances = new String[n];
+        String[] statuses = new String[n];
+        // instants as ISO-8601 text with its Z: an array of Timestamps would be sent as local times
+        String[] next = new String[n];
+        String[] at = new String[n];
+        Long[] durations = new Long[n];
+        Integer[] codes = new Integer[n];
+        String[] errors = new String[n];
+        String[] excerpts = new String[n];
+        Boolean[] ok = new Boolean[n];
+        String[] disableBefore = new String[n];
+        for (int i = 0; i < n; i++) {
+            PendingRecord p = batch.get(i);
+            AttemptRecord attempt = p.attempt();
+            ids[i] = p.deliveryId();
+            instances[i] = p.instance();
+            statuses[i] = p.status();
+            next[i] = p.nextAttemptAt() == null ? null : p.nextAttemptAt().toString();
+            at[i] = attempt.at().toString();
+            durations[i] = attempt.durationMillis();
+            codes[i] = attempt.statusCode();
+            errors[i] = truncate(attempt.error(), 300);
+            excerpts[i] = attempt.bodyExcerpt() == null ? null : truncate(attempt.bodyExcerpt(), 1024);
+            ok[i] = attempt.delivered();
+            disableBefore[i] = p.disableIfFailingSince().toString();
+        }
+        Set<Long> recorded = SqlTransactions.write(transactions, c -> {
             try (Statement settings = c.createStatement()) {
                 settings.execute("SELECT set_config('synchronous_commit', 'off', true),"
                         + " set_config('plan_cache_mode', 'force_custom_plan', true)");
             }
             try (PreparedStatement s = c.prepareStatement(RECORD)) {
-                s.setString(1, newStatus);
-                s.setTimestamp(2, nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt));
-                s.setTimestamp(3, at);
-                setInt(s, 4, attempt.statusCode());
-                s.setLong(5, delivery.id());
-                s.setString(6, instance);
-                s.setTimestamp(7, at);
-                s.setLong(8, attempt.durationMillis());
-                setInt(s, 9, attempt.statusCode());
-                s.setString(10, truncate(attempt.error(), 300));
-                s.setString(11, attempt.bodyExcerpt() == null ? null : truncate(attempt.bodyExcerpt(), 1024));
-                s.setBoolean(12, ok);
-                s.setTimestamp(13, at);
-                s.setBoolean(14, ok);
-                s.setTimestamp(15, at);
-                s.setTimestamp(16, disableBefore);
-                s.setBoolean(17, ok);
-                s.setTimestamp(18, at);
-                s.setTimestamp(19, disableBefore);
-                s.setBoolean(20, ok);
-                s.setTimestamp(21, disableBefore);
+                s.setArray(1, c.createArrayOf("int8", ids));
+                s.setArray(2, c.createArrayOf("varchar", instances));
+                s.setArray(3, c.createArrayOf("varchar", statuses));
+                s.setArray(4, c.createArrayOf("timestamptz", next));
+                s.setArray(5, c.createArrayOf("timestamptz", at));
+                s.setArray(6, c.createArrayOf("int8", durations));
+                s.setArray(7, c.createArrayOf("int4", codes));
+                s.setArray(8, c.createArrayOf("varchar", errors));
+                s.setArray(9, c.createArrayOf("varchar", excerpts));
+                s.setArray(10, c.createArrayOf("bool", ok));
+                s.setArray(11, c.createArrayOf("timestamptz", disableBefore));
+                Set<Long> done = new HashSet<>();
                 try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    return r.getLong(1) == 1;
+                    while (r.next()) {
+                        done.add(r.getLong(1));
+                    }
                 }
+                return done;
             }
         });
+        List<Boolean> results = new ArrayList<>(n);
+        for (PendingRecord p : batch) {
+            results.add(recorded.contains(p.deliveryId()));
+        }
+        return results;
     }
 
     @Override
@@ -362,14 +412,6 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
     private static Instant instant(ResultSet r, int column) throws SQLException {
         Timestamp t = r.getTimestamp(column);
         return t == null ? null : t.toInstant();
-    }
-
-    private static void setInt(PreparedStatement s, int index, Integer value) throws SQLException {
-        if (value == null) {
-            s.setNull(index, Types.INTEGER);
-        } else {
-            s.setInt(index, value);
-        }
     }
 
     private static String truncate(String text, int max) {
