@@ -133,7 +133,7 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
     }
 
     record PendingRecord(long deliveryId, String instance, AttemptRecord attempt, String status,
-                                 Instant nextAttemptAt, Instant disableIfFailingSince) {
+                         Instant nextAttemptAt, Instant disableIfFailingSince) {
     }
 
     /**

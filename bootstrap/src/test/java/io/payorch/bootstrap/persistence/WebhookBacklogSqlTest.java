@@ -40,17 +40,11 @@ class WebhookBacklogSqlTest extends PostgresTestSupport {
 
     @BeforeEach
     void threePendingDeliveriesToAnEndpointSwitchedOff() {
-        Sql.update("INSERT INTO webhook_endpoint (id, merchant_id, url, events, enabled, secret_sealed, created_at, updated_at)"
-                + " VALUES (?, 'backlog-merchant', 'https://example.invalid/hook', ARRAY['*'], false, 'sealed', now(), now())",
-                endpoint);
+        WebhookRows.disabledEndpoint(endpoint, "backlog-merchant");
+        Instant now = Instant.now();
         for (int i = 1; i <= 3; i++) {
-            String event = "evt_" + endpoint + "_" + i;
-            Sql.update("INSERT INTO outbound_event (id, merchant_id, type, resource_id, sequence, created_at, payload)"
-                    + " VALUES (?, 'backlog-merchant', 'qr_code.paid', ?, ?, now() - make_interval(days => 500 + ?), '{}')",
-                    event, resource, i, i);
-            Sql.update("INSERT INTO webhook_delivery (event_id, endpoint_id, merchant_id, event_type, status, next_attempt_at,"
-                    + " created_at) VALUES (?, ?, 'backlog-merchant', 'qr_code.paid', 'pending',"
-                    + " now() - make_interval(days => 500 + ?), now() - make_interval(days => 500 + ?))", event, endpoint, i, i);
+            WebhookRows.pendingDelivery("evt_" + endpoint + "_" + i, endpoint, "backlog-merchant", resource, i,
+                    now.minus(Duration.ofDays(500 + i)), null);
         }
     }
 

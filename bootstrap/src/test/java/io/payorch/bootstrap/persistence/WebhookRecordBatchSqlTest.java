@@ -39,16 +39,10 @@ class WebhookRecordBatchSqlTest extends PostgresTestSupport {
 
     @BeforeEach
     void fiveDeliveriesLeasedFourToOneInstanceOneToAnother() {
-        Sql.update("INSERT INTO webhook_endpoint (id, merchant_id, url, events, enabled, secret_sealed, created_at, updated_at)"
-                + " VALUES (?, 'batch-merchant', 'https://example.invalid/hook', ARRAY['*'], false, 'sealed', now(), now())",
-                endpoint);
+        WebhookRows.disabledEndpoint(endpoint, "batch-merchant");
         for (int i = 1; i <= 5; i++) {
-            String event = "evt_" + endpoint + "_" + i;
-            Sql.update("INSERT INTO outbound_event (id, merchant_id, type, resource_id, sequence, created_at, payload)"
-                    + " VALUES (?, 'batch-merchant', 'qr_code.paid', ?, 1, now(), '{}')", event, "qr_" + endpoint + "_" + i);
-            Sql.update("INSERT INTO webhook_delivery (event_id, endpoint_id, merchant_id, event_type, status, next_attempt_at,"
-                    + " created_at, claimed_by, lease_until) VALUES (?, ?, 'batch-merchant', 'qr_code.paid', 'pending', now(),"
-                    + " now(), ?, now() + interval '1 minute')", event, endpoint, i == 5 ? "instance-b" : "instance-a");
+            WebhookRows.pendingDelivery("evt_" + endpoint + "_" + i, endpoint, "batch-merchant", "qr_" + endpoint + "_" + i, 1,
+                    Instant.now(), i == 5 ? "instance-b" : "instance-a");
         }
     }
 
