@@ -47,7 +47,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 
 import java.net.URI;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -57,7 +56,6 @@ import static io.payorch.bootstrap.console.ConsoleQuery.blank;
 import static io.payorch.bootstrap.console.ConsoleQuery.dayStart;
 import static io.payorch.bootstrap.console.ConsoleQuery.enc;
 import static io.payorch.bootstrap.console.ConsoleQuery.filters;
-import static io.payorch.bootstrap.console.ConsoleQuery.next;
 
 /**
  * The console's pages, each over the same use cases as the admin API. Blocking (JDBC), so off the
@@ -235,14 +233,12 @@ class ConsoleController {
 
     /**
      * A search page ({@code console/<page>}): a pasted id or reference {@code q} jumps to its detail
-     * page; else one keyset page of rows ({@code unmatched} is the status when {@code q} found
-     * nothing), or 400 with the filters' errors.
+     * page; else the filtered rows ({@code unmatched} is the status when {@code q} found nothing).
      */
     private <T> HttpResponse<?> searchPage(HttpRequest<?> request, String page, @Nullable String q,
                                            Map<String, String> filters, HttpStatus unmatched,
                                            Function<T, ?> row, Supplier<Page<T>> search) {
         Map<String, Object> model = ConsolePages.model(request, page);
-        model.put("f", filters);
         boolean jumped = q != null && !q.isBlank();
         if (jumped) {
             Optional<JumpTarget> target = console.jump(q);
@@ -251,16 +247,7 @@ class ConsoleController {
             }
             model.put("notice", "Nothing has the id or reference “" + q.strip() + "”.");
         }
-        try {
-            Page<T> found = search.get();
-            model.put("rows", found.items().stream().map(row).toList());
-            model.put("next", found.nextCursor() == null ? null : next(filters, found.nextCursor()));
-            return ConsolePages.render(jumped ? unmatched : HttpStatus.OK, "console/" + page, model);
-        } catch (InvalidRequestException e) {
-            model.put("rows", List.of());
-            model.put("errors", e.errors());
-            return ConsolePages.render(HttpStatus.BAD_REQUEST, "console/" + page, model);
-        }
+        return ConsolePages.filteredPage(page, model, filters, jumped ? unmatched : HttpStatus.OK, row, search);
     }
 
     private static String detailPath(JumpTarget target) {

@@ -14,9 +14,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.payorch.application.InvalidRequestException;
 import io.payorch.application.NotFoundException;
-import io.payorch.application.admin.Page;
 import io.payorch.application.merchantwebhook.DeliveryDetail;
 import io.payorch.application.merchantwebhook.DeliverySummary;
 import io.payorch.application.merchantwebhook.EventTypes;
@@ -26,14 +24,12 @@ import io.payorch.bootstrap.console.ConsoleDeliveryViews.DeliveryRow;
 import io.swagger.v3.oas.annotations.Hidden;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 
 import static io.payorch.bootstrap.console.ConsoleQuery.blank;
 import static io.payorch.bootstrap.console.ConsoleQuery.dayStart;
 import static io.payorch.bootstrap.console.ConsoleQuery.enc;
 import static io.payorch.bootstrap.console.ConsoleQuery.filters;
-import static io.payorch.bootstrap.console.ConsoleQuery.next;
 
 /**
  * Every merchant's webhook deliveries: search, detail with each attempt and the event's body, and
@@ -60,22 +56,13 @@ class ConsoleDeliveriesController {
                            @Nullable @QueryValue String createdFrom, @Nullable @QueryValue String createdTo,
                            @Nullable @QueryValue String cursor) {
         Map<String, Object> model = ConsolePages.model(request, "deliveries");
-        Map<String, String> filters = filters("status", status, "merchant", merchant, "endpointId", endpointId,
-                "type", type, "createdFrom", createdFrom, "createdTo", createdTo);
-        model.put("f", filters);
         model.put("statuses", DeliverySummary.STATUSES);
         model.put("types", EventTypes.ALL);
-        try {
-            Page<DeliverySummary> page = deliveries.search(blank(merchant), blank(endpointId), blank(status), blank(type),
-                    dayStart(createdFrom, false), dayStart(createdTo, true), null, blank(cursor));
-            model.put("rows", page.items().stream().map(DeliveryRow::of).toList());
-            model.put("next", page.nextCursor() == null ? null : next(filters, page.nextCursor()));
-            return ConsolePages.render(HttpStatus.OK, "console/deliveries", model);
-        } catch (InvalidRequestException e) {
-            model.put("rows", List.of());
-            model.put("errors", e.errors());
-            return ConsolePages.render(HttpStatus.BAD_REQUEST, "console/deliveries", model);
-        }
+        return ConsolePages.filteredPage("deliveries", model, filters("status", status, "merchant", merchant,
+                        "endpointId", endpointId, "type", type, "createdFrom", createdFrom, "createdTo", createdTo),
+                HttpStatus.OK, DeliveryRow::of,
+                () -> deliveries.search(blank(merchant), blank(endpointId), blank(status), blank(type),
+                        dayStart(createdFrom, false), dayStart(createdTo, true), null, blank(cursor)));
     }
 
     @Get("/{id}{?resent}")

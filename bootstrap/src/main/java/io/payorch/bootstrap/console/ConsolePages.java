@@ -5,11 +5,15 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.views.ModelAndView;
+import io.payorch.application.InvalidRequestException;
+import io.payorch.application.admin.Page;
 import io.payorch.application.port.in.ConsoleSessionsUseCase;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** The parts every console page shares: the model's common entries and the error pages. */
 final class ConsolePages {
@@ -43,7 +47,26 @@ final class ConsolePages {
         return render(status, "console/error", model);
     }
 
-    /** Whether a state-changing form lacks the anti-forgery token of this user's session. */
+    /**
+     * A filtered list page ({@code console/<view>}, the filters as the form shows them under
+     * {@code f}): one keyset page of rows with the next page's link, rendered with {@code status}, or
+     * 400 with the filters' errors.
+     */
+    static <T> MutableHttpResponse<?> filteredPage(String view, Map<String, Object> model, Map<String, String> filters,
+                                                   HttpStatus status, Function<T, ?> row, Supplier<Page<T>> search) {
+        model.put("f", filters);
+        try {
+            Page<T> found = search.get();
+            model.put("rows", found.items().stream().map(row).toList());
+            model.put("next", found.nextCursor() == null ? null : ConsoleQuery.next(filters, found.nextCursor()));
+            return render(status, "console/" + view, model);
+        } catch (InvalidRequestException e) {
+            model.put("rows", List.of());
+            model.put("errors", e.errors());
+            return render(HttpStatus.BAD_REQUEST, "console/" + view, model);
+        }
+    }
+
     /**
      * A state-changing form: refused (403) unless it carries the session's form token, else the
      * action, done as the signed-in admin.

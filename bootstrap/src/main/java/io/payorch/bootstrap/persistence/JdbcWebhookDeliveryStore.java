@@ -19,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,12 +44,11 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
     private static final String OF_RESOURCE = "SELECT " + COLUMNS + " FROM outbound_event ev"
             + " JOIN webhook_delivery d ON d.event_id = ev.id WHERE ev.resource_id = ?"
             + " ORDER BY ev.sequence DESC, d.id DESC LIMIT ?";
-    // The earliest due time of a pending delivery (due by ? or any): the earliest of each endpoint's
-    // first entry in webhook_delivery_endpoint_due_idx, one index probe per endpoint.
+    // The earliest due time of a pending delivery: the earliest of each endpoint's first entry in
+    // webhook_delivery_endpoint_due_idx, one index probe per endpoint.
     private static final String EARLIEST_DUE = "SELECT min(first.next_attempt_at) FROM webhook_endpoint e"
             + " CROSS JOIN LATERAL (SELECT d.next_attempt_at FROM webhook_delivery d WHERE d.endpoint_id = e.id"
-            + " AND d.status = 'pending' AND d.next_attempt_at <= COALESCE(?, 'infinity'::timestamptz)"
-            + " ORDER BY d.next_attempt_at LIMIT 1) first";
+            + " AND d.status = 'pending' ORDER BY d.next_attempt_at LIMIT 1) first";
     // at most cap + 1 rows of a partial index of the pending deliveries are read, however large the backlog
     private static final String BACKLOG = "SELECT count(*), min(p.created_at), (" + EARLIEST_DUE + ")"
             + " FROM (SELECT created_at FROM webhook_delivery WHERE status = 'pending' LIMIT ?) p";
@@ -347,24 +345,20 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
 
     @Override
     public Duration oldestPendingAge(Instant now) {
-        return SqlTransactions.statement(connections, c -> {
-            try (PreparedStatement s = c.prepareStatement(EARLIEST_DUE)) {
-                s.setTimestamp(1, Timestamp.from(now));
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    Timestamp oldest = r.getTimestamp(1);
-                    return oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), now);
-                }
+        Instant earliest = SqlTransactions.statement(connections, c -> {
+            try (PreparedStatement s = c.prepareStatement(EARLIEST_DUE); ResultSet r = s.executeQuery()) {
+                r.next();
+                return instant(r, 1);
             }
         });
+        return earliest == null || earliest.isAfter(now) ? Duration.ZERO : Duration.between(earliest, now);
     }
 
     @Override
     public PendingBacklog pendingBacklog(int cap) {
         return SqlTransactions.statement(connections, c -> {
             try (PreparedStatement s = c.prepareStatement(BACKLOG)) {
-                s.setNull(1, Types.TIMESTAMP_WITH_TIMEZONE);
-                s.setInt(2, cap + 1);
+                s.setInt(1, cap + 1);
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
                     long counted = r.getLong(1);

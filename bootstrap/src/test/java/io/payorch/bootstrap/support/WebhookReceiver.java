@@ -87,28 +87,23 @@ public final class WebhookReceiver implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("webhook-signature"),
                     exchange.getRequestHeaders().getFirst("Content-Type"), body, Instant.now(), System.nanoTime()));
             int attempt = attemptsById.computeIfAbsent(path + " " + id, k -> new AtomicInteger()).incrementAndGet();
-            int status = 200;
-            Answer set = answers.get(path);
-            if (set != null) {
-                byte[] answer = set.body().getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(set.status(), answer.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(answer);
+            Answer answer = answers.get(path);
+            if (answer == null) {
+                int status = 200;
+                if (path.startsWith("/fail-")) {
+                    status = attempt <= Integer.parseInt(path.substring("/fail-".length())) ? 500 : 200;
+                } else if (path.equals("/hang")) {
+                    awaitClose(Duration.ofMinutes(5));
+                    return;
+                } else if (path.startsWith("/slow-")) {
+                    awaitClose(Duration.ofMillis(Long.parseLong(path.substring("/slow-".length()))));
                 }
-                return;
+                answer = new Answer(status, status == 200 ? "{\"ok\":true}" : "<html>boom</html>");
             }
-            if (path.startsWith("/fail-")) {
-                status = attempt <= Integer.parseInt(path.substring("/fail-".length())) ? 500 : 200;
-            } else if (path.equals("/hang")) {
-                awaitClose(Duration.ofMinutes(5));
-                return;
-            } else if (path.startsWith("/slow-")) {
-                awaitClose(Duration.ofMillis(Long.parseLong(path.substring("/slow-".length()))));
-            }
-            byte[] answer = (status == 200 ? "{\"ok\":true}" : "<html>boom</html>").getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, answer.length);
+            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(answer.status(), bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(answer);
+                out.write(bytes);
             }
         } finally {
             inFlightById.get(String.valueOf(id)).decrementAndGet();
