@@ -5,7 +5,7 @@ import io.payorch.application.merchantwebhook.ClaimedDelivery;
 import io.payorch.application.merchantwebhook.DeliveryDetail;
 import io.payorch.application.merchantwebhook.DeliveryFilter;
 import io.payorch.application.merchantwebhook.DeliverySummary;
-import io.payorch.application.merchantwebhook.EventTypes;
+import io.payorch.domain.EventTypes;
 import io.payorch.application.merchantwebhook.SecretCipher;
 import io.payorch.application.merchantwebhook.StandardWebhooks;
 import io.payorch.application.merchantwebhook.TransportResult;

@@ -3,7 +3,7 @@ package io.payorch.application.service;
 import io.payorch.application.merchantwebhook.CreatedEndpoint;
 import io.payorch.application.merchantwebhook.DeliverySummary;
 import io.payorch.application.merchantwebhook.EndpointChange;
-import io.payorch.application.merchantwebhook.EventTypes;
+import io.payorch.domain.EventTypes;
 import io.payorch.application.merchantwebhook.SecretCipher;
 import io.payorch.application.merchantwebhook.StoredEvent;
 import io.payorch.application.merchantwebhook.WebhookEndpoint;
@@ -225,7 +225,7 @@ public final class WebhookEndpointService implements ManageWebhookEndpointsUseCa
         for (String filter : requested) {
             if (filter == null || !EventTypes.isFilter(filter)) {
                 errors.add(new FieldError("events", "holds an unknown event type; use " + String.join(", ", EventTypes.ALL)
-                        + ", qr_code.*, transfer_otp.* or *"));
+                        + " or one of " + String.join(", ", EventTypes.WILDCARDS)));
                 return List.of();
             }
             filters.add(filter);

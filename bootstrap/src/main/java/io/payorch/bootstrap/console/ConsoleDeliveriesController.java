@@ -17,7 +17,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.payorch.application.NotFoundException;
 import io.payorch.application.merchantwebhook.DeliveryDetail;
 import io.payorch.application.merchantwebhook.DeliverySummary;
-import io.payorch.application.merchantwebhook.EventTypes;
+import io.payorch.domain.EventTypes;
 import io.payorch.application.port.in.ConsoleSessionsUseCase;
 import io.payorch.application.port.in.WebhookDeliveriesAdminUseCase;
 import io.payorch.bootstrap.console.ConsoleDeliveryViews.DeliveryRow;

@@ -1,10 +1,13 @@
-package io.payorch.application.merchantwebhook;
+package io.payorch.domain;
 
 import java.util.List;
 
 /**
- * The event types (fixed names, part of the contract) and the filters an endpoint subscribes
- * with: a type, {@code qr_code.*}, {@code transfer_otp.*} or {@code *}.
+ * The names under which the domain's changes are published to merchants (one per QR or transfer OTP
+ * transition, and per payment applied or flagged; fixed names, part of the API contract), and the
+ * filters an endpoint subscribes with: a type, its resource's family ({@code qr_code.*},
+ * {@code transfer_otp.*}) or {@code *}. They are payorch's own names, not a provider's, so they live
+ * with the domain rather than in {@code application} (whose sources hold no wire names at all).
  */
 public final class EventTypes {
 
