@@ -3,7 +3,6 @@ package io.payorch.bootstrap.config;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.payorch.application.service.EndpointUrlPolicy;
 import io.payorch.application.merchantwebhook.RetrySchedule;
 import io.payorch.application.merchantwebhook.SecretCipher;
@@ -16,13 +15,13 @@ import io.payorch.application.port.out.WebhookDeliveryStore;
 import io.payorch.application.port.out.WebhookEndpointStore;
 import io.payorch.application.port.out.WebhookEventReadPort;
 import io.payorch.application.port.out.WebhookTransport;
+import io.payorch.bootstrap.persistence.DeliveryPool;
 import io.payorch.bootstrap.webhooks.DeliveryNotifications;
 import io.payorch.bootstrap.webhooks.JdkWebhookTransport;
 import io.payorch.bootstrap.webhooks.WebhookDispatcher;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
-import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -40,7 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (10s), {@code retry-schedule}, {@code disable-after} (5d), {@code retention} (30d),
  * {@code require-https} (true; sandbox false), {@code allow-private-targets} (false; sandbox true),
  * {@code lease} (1m), {@code per-endpoint-concurrency} (32), {@code max-in-flight} (128),
- * {@code poll-interval} (2s), {@code threads} (4).
+ * {@code poll-interval} (2s), {@code threads} (4), {@code database-connections} (4, {@link DeliveryPool}).
  */
 @Factory
 class WebhookFactory {
@@ -139,8 +138,8 @@ class WebhookFactory {
     }
 
     @Singleton
-    DeliveryNotifications deliveryNotifications(DataSource dataSource, WebhookDispatcher dispatcher) {
-        return new DeliveryNotifications(DelegatingDataSource.unwrapDataSource(dataSource), dispatcher::wake);
+    DeliveryNotifications deliveryNotifications(DeliveryPool pool, WebhookDispatcher dispatcher) {
+        return new DeliveryNotifications(pool.dataSource(), dispatcher::wake);
     }
 
     private static ThreadFactory named(String prefix) {

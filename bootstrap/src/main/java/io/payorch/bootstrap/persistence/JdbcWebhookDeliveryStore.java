@@ -1,7 +1,6 @@
 package io.payorch.bootstrap.persistence;
 
 import io.micronaut.data.connection.ConnectionOperations;
-import io.micronaut.transaction.TransactionOperations;
 import io.payorch.application.admin.PageCursor;
 import io.payorch.application.merchantwebhook.AttemptRecord;
 import io.payorch.application.merchantwebhook.ClaimedDelivery;
@@ -13,6 +12,7 @@ import io.payorch.application.port.out.WebhookDeliveryStore;
 import io.payorch.bootstrap.webhooks.DeliveryNotifications;
 import jakarta.inject.Singleton;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,7 +32,8 @@ import java.util.Set;
  * Webhook deliveries in PostgreSQL. Each call is one statement: a claim leases due rows taken with
  * {@code FOR UPDATE SKIP LOCKED}; recording an attempt writes the attempt row, the delivery's new
  * state and the endpoint's failing mark together, and only while the lease is still this instance's.
- * Attempts finished together are recorded together, in one statement ({@link GroupWriter}).
+ * Attempts finished together are recorded together, in one statement ({@link GroupWriter}). Claims
+ * and records run on the deliverer's own connections ({@link DeliveryPool}).
  */
 @Singleton
 class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
@@ -86,12 +87,12 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
     private static final int RECORD_BATCH = 256;
 
     private final ConnectionOperations<Connection> connections;
-    private final TransactionOperations<Connection> transactions;
+    private final DataSource deliverer;
     private final GroupWriter<PendingRecord, Boolean> records = new GroupWriter<>(RECORD_BATCH, this::writeRecords);
 
-    JdbcWebhookDeliveryStore(ConnectionOperations<Connection> connections, TransactionOperations<Connection> transactions) {
+    JdbcWebhookDeliveryStore(ConnectionOperations<Connection> connections, DeliveryPool deliverer) {
         this.connections = connections;
-        this.transactions = transactions;
+        this.deliverer = deliverer.dataSource();
     }
 
     @Override
@@ -102,7 +103,7 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
         for (int i = 0; i < endpoints.length; i++) {
             counts[i] = inFlight.get(endpoints[i]);
         }
-        return SqlTransactions.statement(connections, c -> {
+        return SqlTransactions.statement(deliverer, c -> {
             try (PreparedStatement s = c.prepareStatement(CLAIM)) {
                 s.setString(1, instance);
                 s.setTimestamp(2, Timestamp.from(now));
@@ -173,7 +174,7 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
             ok[i] = attempt.delivered();
             disableBefore[i] = p.disableIfFailingSince().toString();
         }
-        Set<Long> recorded = SqlTransactions.write(transactions, c -> {
+        Set<Long> recorded = SqlTransactions.write(deliverer, c -> {
             try (Statement settings = c.createStatement()) {
                 settings.execute("SELECT set_config('synchronous_commit', 'off', true),"
                         + " set_config('plan_cache_mode', 'force_custom_plan', true)");
