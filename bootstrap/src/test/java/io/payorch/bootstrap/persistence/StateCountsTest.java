@@ -5,13 +5,16 @@ import io.payorch.bootstrap.support.PostgresTestSupport;
 import io.payorch.bootstrap.support.Sql;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The counts V17's triggers keep (state_count) always equal a GROUP BY over the rows themselves,
+ * The counts V17's triggers keep (state_count, a slot per session since V23) always equal a GROUP BY over the rows themselves,
  * whatever the statements do: inserts of many rows, set-based updates of many rows, provider and
  * merchant changes, updates that change no state, rolled-back transactions. Its rows stay in final
  * states (rows are never deleted), so the open-state gauges other tests read are not disturbed.
@@ -57,7 +60,37 @@ class StateCountsTest extends PostgresTestSupport {
             c.rollback();
         }
         assertEquals(Sql.list(REAL_QR), Sql.list(KEPT_QR), "a rolled-back change leaves the counts as they were");
-        assertTrue(Sql.count("SELECT count(*) FROM state_count") < 16 * 200, "a bounded number of counter rows");
+        assertTrue(Sql.count("SELECT count(*) FROM state_count") < 32 * 200, "a bounded number of counter rows");
+    }
+
+    /**
+     * 17 sessions each count a new QR of the same merchant, provider and state in a transaction still
+     * open: none waits for another's counter row (V23, a slot per session). With V17's slot, the
+     * backend's pid modulo 16, two of 17 sessions always shared one, and the later one waited.
+     */
+    @Test
+    void sessionsCountingAtOnceNeverWaitOnEachOther() throws Exception {
+        String tag = "SL" + System.nanoTime();
+        List<Connection> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 17; i++) {
+                Connection c = Sql.connect();
+                open.add(c);
+                c.setAutoCommit(false);
+                try (var s = c.createStatement()) {
+                    s.execute("SET LOCAL lock_timeout = '3s'");
+                    s.executeUpdate("INSERT INTO qr_intent (id, registration_id, provider, amount_paise, usage, status,"
+                            + " created_at, updated_at, version, merchant_id) VALUES ('" + tag + i + "', 'r', 'AOP', 100,"
+                            + " 'single_use', 'FAILED', now(), now(), 0, 'slot-test')");
+                }
+            }
+        } finally {
+            for (Connection c : open) {
+                c.rollback();
+                c.close();
+            }
+        }
+        assertEquals(0, Sql.count("SELECT count(*) FROM qr_intent WHERE id LIKE ?", tag + "%"));
     }
 
     @Test
