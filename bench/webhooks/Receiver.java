@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * The benchmark's merchant receiver: answers every POST at once with 200 and, for each, the time from
  * the event's createdAt (the change's time, taken just before its commit) to its arrival here. GET
- * /stats prints "RECEIVER received=.. p50_ms=.. p99_ms=.. max_ms=.."; POST /reset starts over.
+ * /stats prints "RECEIVER received=.. p50_ms=.. p99_ms=.. max_ms=.."; POST /reset starts over. Every
+ * second with arrivals it logs "SECOND <epoch s> received=.. max_ms=..", so that a stall shows when it was.
  * Usage: java Receiver.java PORT
  */
 public class Receiver {
@@ -25,6 +27,8 @@ public class Receiver {
     private static final int MAX = 2_000_000;
     private static final long[] LATENCY_MICROS = new long[MAX];
     private static final AtomicLong COUNT = new AtomicLong();
+    private static final AtomicLong SECOND_COUNT = new AtomicLong();
+    private static final AtomicLong SECOND_MAX_MICROS = new AtomicLong();
 
     public static void main(String[] args) throws IOException {
         // The JDK server writes an answer's headers and body apart; with Nagle's algorithm on (its
@@ -32,8 +36,18 @@ public class Receiver {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0])), 1024);
         server.createContext("/", Receiver::handle);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        // Handlers run on the server's own thread (no executor): each answers at once and never
+        // blocks, and handing every request to a pool cost the receiver CPU that payorch, sharing
+        // the machine, would otherwise have.
+        server.setExecutor(null);
         server.start();
+        Executors.newSingleThreadScheduledExecutor().scheduleAtFixedRate(() -> {
+            long n = SECOND_COUNT.getAndSet(0);
+            long max = SECOND_MAX_MICROS.getAndSet(0);
+            if (n > 0) {
+                System.out.printf("SECOND %d received=%d max_ms=%.1f%n", Instant.now().getEpochSecond(), n, max / 1000.0);
+            }
+        }, 1, 1, TimeUnit.SECONDS);
     }
 
     private static void handle(HttpExchange exchange) throws IOException {
@@ -53,10 +67,13 @@ public class Receiver {
             if (m.find()) {
                 Instant created = Instant.parse(m.group(1));
                 long i = COUNT.getAndIncrement();
+                long micros = (arrived.toEpochMilli() - created.toEpochMilli()) * 1000
+                        + (arrived.getNano() / 1000 % 1000) - (created.getNano() / 1000 % 1000);
                 if (i < MAX) {
-                    LATENCY_MICROS[(int) i] = (arrived.toEpochMilli() - created.toEpochMilli()) * 1000
-                            + (arrived.getNano() / 1000 % 1000) - (created.getNano() / 1000 % 1000);
+                    LATENCY_MICROS[(int) i] = micros;
                 }
+                SECOND_COUNT.incrementAndGet();
+                SECOND_MAX_MICROS.accumulateAndGet(micros, Math::max);
             }
         }
         exchange.sendResponseHeaders(200, answer.length);
