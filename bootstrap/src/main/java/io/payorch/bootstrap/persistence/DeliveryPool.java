@@ -1,8 +1,8 @@
 package io.payorch.bootstrap.persistence;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -28,17 +28,19 @@ public final class DeliveryPool {
 
     DeliveryPool(DataSource dataSource, @Value("${payorch.webhooks.database-connections:4}") int size) {
         if (size < 3) {
-            throw new IllegalArgumentException("payorch.webhooks.database-connections must be at least 3"
-                    + " (the deliverer's LISTEN, a claim and a record at once), not " + size);
+            throw new ConfigurationException("payorch.webhooks.database-connections"
+                    + " (PAYORCH_WEBHOOKS_DATABASE_CONNECTIONS) must be at least 3 (the deliverer's LISTEN, a claim"
+                    + " and a record at once), not " + size);
         }
         DataSource target = DelegatingDataSource.unwrapDataSource(dataSource);
         if (target instanceof HikariDataSource shared) {
-            HikariConfig config = new HikariConfig();
-            shared.copyStateTo(config);
-            config.setPoolName(NAME);
-            config.setMaximumPoolSize(size);
-            config.setMinimumIdle(1);
-            own = new HikariDataSource(config);
+            // created empty and filled with the shared pool's settings, it connects at its first use
+            // (by the deliverer's LISTEN thread), not while the application starts
+            own = new HikariDataSource();
+            shared.copyStateTo(own);
+            own.setPoolName(NAME);
+            own.setMaximumPoolSize(size);
+            own.setMinimumIdle(1);
             this.dataSource = own;
         } else { // not a Hikari pool (a test's own data source): share it
             own = null;
