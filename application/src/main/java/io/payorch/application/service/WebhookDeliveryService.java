@@ -175,6 +175,11 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase, Web
     }
 
     @Override
+    public int purgeOrphans() {
+        return store.purgeOrphans();
+    }
+
+    @Override
     public WebhookBacklog backlog() {
         return new WebhookBacklog(store.pendingCount(), store.oldestPendingAge(clock.instant()), endpoints.disabledCount());
     }

@@ -56,7 +56,7 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
     // Due rows of endpoints with room left in this instance: each endpoint gets at most its room
     // (per-endpoint limit less what this instance has in flight to it), endpoints already full are
     // not even read, so a hanging endpoint's backlog never hides the others' deliveries. The whole
-    // claim is V21's webhook_claim: index ranges only, planned for each call's own values.
+    // claim is V21's webhook_claim: index ranges only, its generic plan made once per session (V24).
     private static final String CLAIM = "SELECT id, event_id, endpoint_id, url, secret_sealed, previous_secret_sealed,"
             + " previous_secret_until, payload, attempts FROM webhook_claim(?, ?, ?, ?::varchar[], ?::int[], ?, ?)";
     // Records of many attempts in one statement (one per item of the arrays): each delivery's new
@@ -331,6 +331,13 @@ class JdbcWebhookDeliveryStore implements WebhookDeliveryStore {
         return update("DELETE FROM outbound_event WHERE id IN (SELECT ev.id FROM outbound_event ev WHERE ev.created_at < ?"
                 + " AND NOT EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.event_id = ev.id AND d.status <> 'delivered')"
                 + " LIMIT ?)", List.of(Timestamp.from(before), batch));
+    }
+
+    @Override
+    public int purgeOrphans() {
+        return update("DELETE FROM webhook_delivery d WHERE d.status = 'pending'"
+                + " AND (NOT EXISTS (SELECT 1 FROM webhook_endpoint e WHERE e.id = d.endpoint_id)"
+                + " OR NOT EXISTS (SELECT 1 FROM outbound_event ev WHERE ev.id = d.event_id))", List.of());
     }
 
     @Override

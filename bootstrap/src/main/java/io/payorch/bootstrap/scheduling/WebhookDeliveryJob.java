@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Starts this instance's webhook deliverer once the server is up (LISTEN plus the dispatcher
- * loop), purges delivered events past their retention hourly in batches, and on shutdown stops
+ * loop), purges delivered events past their retention hourly in batches (and pending deliveries
+ * whose endpoint or event was deleted as they were written), and on shutdown stops
  * claiming, lets attempts in flight finish (up to {@code payorch.webhooks.stop-grace}, 10 s) and
  * gives back the leases held. {@code payorch.webhooks.dispatch.enabled=false} leaves delivery to
  * other instances.
@@ -91,6 +92,11 @@ public class WebhookDeliveryJob implements ApplicationEventListener<ServerStartu
             } while (purged == PURGE_BATCH);
             if (total > 0) {
                 LOG.info("Purged {} delivered webhook events past their retention", total);
+            }
+            int orphans = deliveries.purgeOrphans();
+            if (orphans > 0) {
+                LOG.info("Purged {} pending webhook deliveries whose endpoint or event was deleted as they were written",
+                        orphans);
             }
         } catch (RuntimeException e) {
             LOG.warn("Purging webhook events failed; retried at the next run: {}", e.toString());

@@ -24,5 +24,8 @@ public interface DeliverWebhooksUseCase {
     /** Deletes up to {@code batch} delivered events past the retention; how many. */
     int purge(int batch);
 
+    /** Deletes pending deliveries left without their endpoint or event (WebhookDeliveryStore#purgeOrphans); how many. */
+    int purgeOrphans();
+
     io.payorch.application.merchantwebhook.WebhookBacklog backlog();
 }

@@ -63,6 +63,13 @@ public interface WebhookDeliveryStore {
     /** Deletes up to {@code batch} events older than {@code before} whose every delivery was delivered. */
     int purgeDelivered(Instant before, int batch);
 
+    /**
+     * Deletes pending deliveries whose endpoint or event no longer exists: a fan-out or replay that
+     * read its endpoint or event just before another transaction deleted it (no foreign key stops
+     * that, V24). Such a delivery is never claimed; how many were deleted.
+     */
+    int purgeOrphans();
+
     long pendingCount();
 
     /** How long the oldest due pending delivery has waited (zero when none is due). */
