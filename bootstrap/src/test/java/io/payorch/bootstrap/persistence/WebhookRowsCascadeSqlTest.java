@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The webhook rows without foreign keys (V24): deleting an event or an endpoint still deletes its
@@ -85,9 +86,11 @@ class WebhookRowsCascadeSqlTest extends PostgresTestSupport {
     @Test
     void purgingDeliveredEventsPastTheRetentionTakesTheirDeliveriesAndAttemptsAlong() {
         Sql.update("UPDATE webhook_delivery SET status = 'delivered' WHERE event_id = ?", event(1));
-        assertEquals(1, store.purgeDelivered(Instant.now().minus(Duration.ofDays(30)), 1000),
-                "only the event whose every delivery was delivered");
+        // (other tests' old delivered events in a shared database may go too: only this test's rows are judged)
+        assertTrue(store.purgeDelivered(Instant.now().minus(Duration.ofDays(30)), 100_000) >= 1);
         assertEquals(0, Sql.count("SELECT count(*) FROM outbound_event WHERE id = ?", event(1)));
+        assertEquals(1, Sql.count("SELECT count(*) FROM outbound_event WHERE id = ?", event(2)),
+                "an event with a delivery still pending is kept");
         assertEquals(2, deliveries());
         assertEquals(2, attempts());
     }
@@ -100,10 +103,10 @@ class WebhookRowsCascadeSqlTest extends PostgresTestSupport {
         Sql.update("INSERT INTO webhook_delivery (event_id, endpoint_id, merchant_id, event_type, status, next_attempt_at,"
                 + " created_at) VALUES ('evt_deleted_meanwhile', ?, ?, 'qr_code.paid', 'pending', now(), now())", endpoint, merchant);
         assertEquals(6, deliveries());
-        assertEquals(2, store.purgeOrphans());
+        assertTrue(store.purgeOrphans() >= 2, "this test's two (and any another test left in a shared database)");
         assertEquals(4, deliveries(), "the deliveries of existing endpoints and events stay");
+        assertEquals(2, deliveriesTo(endpoint));
         assertEquals(4, attempts());
-        assertEquals(0, store.purgeOrphans());
     }
 
     private String event(int i) {
