@@ -223,15 +223,24 @@ cpu_per_request() {
 }
 
 # ---------------------------------------------------------------- load generators
+# warm_up LABEL URL BODY_FILE IDEMPOTENCY SECONDS: closed-loop load, not measured ($OUT/wrk-LABEL-warmup.txt)
+warm_up() {
+  local label="$1" url="$2" body="$3" idem="$4" seconds="$5"
+  fg_run env BENCH_BODY_FILE="$body" BENCH_AUTH="$MERCHANT_AUTH" BENCH_IDEMPOTENCY="$idem" BENCH_RUN_TAG="$RUN_TAG-w-$label" \
+    timeout -k 5 $((seconds + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 10s \
+    -s bench/wrk/post.lua "$url" >"$OUT/wrk-$label-warmup.txt" 2>&1 || die "wrk warm-up of $label failed"
+}
+# apply_payorch_sql DB: the what-if BENCH_PAYORCH_SQL, applied to payorch's database once it has migrated it
+apply_payorch_sql() {
+  [[ -n "${BENCH_PAYORCH_SQL:-}" ]] || return 0
+  log "applying $BENCH_PAYORCH_SQL to $1"
+  psql_q -d "$1" -v ON_ERROR_STOP=1 -f "$BENCH_PAYORCH_SQL" >/dev/null
+}
 # run_wrk LABEL URL BODY_FILE IDEMPOTENCY(0|1) [WARMUP_S]: warm-up, then measure;
 # sets W_RPS W_REQ W_ERR W_P50 W_P99 W_CPU
 run_wrk() {
   local label="$1" url="$2" body="$3" idem="$4" warmup="${5:-$WARMUP}" outfile="$OUT/wrk-$1.txt" line non2xx before
-  if ((warmup > 0)); then
-    fg_run env BENCH_BODY_FILE="$body" BENCH_AUTH="$MERCHANT_AUTH" BENCH_IDEMPOTENCY="$idem" BENCH_RUN_TAG="$RUN_TAG-w-$label" \
-      timeout -k 5 $((warmup + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${warmup}s" --timeout 10s \
-      -s bench/wrk/post.lua "$url" >"$OUT/wrk-$label-warmup.txt" 2>&1 || die "wrk warm-up of $label failed"
-  fi
+  if ((warmup > 0)); then warm_up "$label" "$url" "$body" "$idem" "$warmup"; fi
   before="$(cpu_snapshot)"
   fg_run env BENCH_BODY_FILE="$body" BENCH_AUTH="$MERCHANT_AUTH" BENCH_IDEMPOTENCY="$idem" BENCH_RUN_TAG="$RUN_TAG-$label" \
     timeout -k 5 $((DURATION + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency \
@@ -407,10 +416,7 @@ if wants qr || wants otp || wants latency; then
   fi
   start_payorch bench_payorch
   PAYORCH_EXTRA_OPTS=""
-  if [[ -n "${BENCH_PAYORCH_SQL:-}" ]]; then  # a what-if: SQL applied to payorch's database once it has migrated it
-    log "applying $BENCH_PAYORCH_SQL to bench_payorch"
-    psql_q -d bench_payorch -v ON_ERROR_STOP=1 -f "$BENCH_PAYORCH_SQL" >/dev/null
-  fi
+  apply_payorch_sql bench_payorch
   sleep 5
   R[idle_rss]="$(rss_mb "$PAYORCH_PID")"
   log "payorch idle RSS: ${R[idle_rss]} MB"
@@ -657,10 +663,7 @@ if wants webhooks; then
   # 2026-12-01: commit-to-receiver p50 25 s at half the peak, all of it the expiry of an earlier
   # run's QRs). A burst's delivery is what the drain figure measures.
   start_payorch bench_webhooks PAYORCH_SWEEP_ENABLED=false
-  if [[ -n "${BENCH_PAYORCH_SQL:-}" ]]; then
-    log "applying $BENCH_PAYORCH_SQL to bench_webhooks"
-    psql_q -d bench_webhooks -v ON_ERROR_STOP=1 -f "$BENCH_PAYORCH_SQL" >/dev/null
-  fi
+  apply_payorch_sql bench_webhooks
   CPU_APP_PID=$PAYORCH_PID CPU_SIM_PID=$SIM_PID
   wait_pending() {  # until no delivery is pending, at most $1 s
     local deadline=$((SECONDS + $1))
@@ -687,9 +690,7 @@ if wants webhooks; then
   # during the subscribed run's short warm-up and measured window: payorch's C2 thread alone took
   # a tenth of the machine there (perf), and the ratio measured that warm-up as well.
   log "webhooks: first warm-up ($FIRST_WARMUP s) with the endpoint subscribed, so that the JIT compiles both paths"
-  fg_run env BENCH_BODY_FILE="$QR_BODY" BENCH_AUTH="$MERCHANT_AUTH" BENCH_IDEMPOTENCY=0 BENCH_RUN_TAG="$RUN_TAG-wh-first" \
-    timeout -k 5 $((FIRST_WARMUP + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${FIRST_WARMUP}s" --timeout 10s \
-    -s bench/wrk/post.lua "$PAYORCH/v1/qr-codes" >"$OUT/wrk-wh-first-warmup.txt" 2>&1 || die "wrk first warm-up failed"
+  warm_up wh-first "$PAYORCH/v1/qr-codes" "$QR_BODY" 0 "$FIRST_WARMUP"
   wait_pending 600
   for ((round = 1; round <= WEBHOOK_ROUNDS; round++)); do
     endpoint_enabled false
@@ -701,7 +702,7 @@ if wants webhooks; then
     R[wh_on_all]+="${R[wh_on_all]:+ }$W_RPS" R[wh_on_err]=$(( ${R[wh_on_err]:-0} + W_ERR ))
     R[wh_ratio_all]+="${R[wh_ratio_all]:+ }$(ratio "$W_RPS" "${R[wh_off_all]##* }")"
     # deliveries during the subscribed run (warm-up and measured window): did they keep up?
-    R[wh_on_kept]+="${R[wh_on_kept]:+ }$(awk -v n="$(received)" -v t="$((WARMUP + DURATION))" -v r="$W_RPS" 'BEGIN { printf "%.0f/s", n / t }')"
+    R[wh_on_kept]+="${R[wh_on_kept]:+ }$(awk -v n="$(received)" -v t="$((WARMUP + DURATION))" 'BEGIN { printf "%.0f/s", n / t }')"
     log "webhooks round $round: deliveries during the subscribed run ${R[wh_on_kept]##* } (events made at $W_RPS/s)"
     wait_pending 600
   done

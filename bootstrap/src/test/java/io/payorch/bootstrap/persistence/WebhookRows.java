@@ -23,6 +23,16 @@ final class WebhookRows {
         Timestamp at = Timestamp.from(createdAndDue);
         Sql.update("INSERT INTO outbound_event (id, merchant_id, type, resource_id, sequence, created_at, payload)"
                 + " VALUES (?, ?, 'qr_code.paid', ?, ?, ?, '{}')", event, merchant, resource, sequence, at);
+        delivery(event, endpoint, merchant, createdAndDue, claimedBy);
+    }
+
+    /**
+     * A pending qr_code.paid delivery of {@code event} to {@code endpoint}, leased to {@code claimedBy}
+     * unless null. Neither needs to exist (V24: no foreign keys), as for a delivery written while its
+     * endpoint or event was deleted.
+     */
+    static void delivery(String event, String endpoint, String merchant, Instant createdAndDue, String claimedBy) {
+        Timestamp at = Timestamp.from(createdAndDue);
         Sql.update("INSERT INTO webhook_delivery (event_id, endpoint_id, merchant_id, event_type, status, next_attempt_at,"
                 + " created_at, claimed_by, lease_until) VALUES (?, ?, ?, 'qr_code.paid', 'pending', ?, ?, ?,"
                 + " CASE WHEN ?::varchar IS NULL THEN NULL ELSE now() + interval '1 minute' END)",

@@ -48,8 +48,7 @@ class WebhookRowsCascadeSqlTest extends PostgresTestSupport {
         for (int i = 1; i <= 2; i++) {
             String event = event(i);
             WebhookRows.pendingDelivery(event, endpoint, merchant, resource, i, old, null);
-            Sql.update("INSERT INTO webhook_delivery (event_id, endpoint_id, merchant_id, event_type, status, next_attempt_at,"
-                    + " created_at) VALUES (?, ?, ?, 'qr_code.paid', 'pending', now(), now())", event, other, merchant);
+            WebhookRows.delivery(event, other, merchant, Instant.now(), null);
         }
         Sql.update("INSERT INTO webhook_attempt (delivery_id, attempted_at, duration_ms, status_code)"
                 + " SELECT id, now(), 3, 500 FROM webhook_delivery WHERE merchant_id = ?", merchant);
@@ -98,10 +97,8 @@ class WebhookRowsCascadeSqlTest extends PostgresTestSupport {
     @Test
     void pendingDeliveriesWithoutTheirEndpointOrEventArePurgedAndNoOther() {
         // what a fan-out or replay racing the parent's deletion leaves: the parent gone, the child committed after
-        Sql.update("INSERT INTO webhook_delivery (event_id, endpoint_id, merchant_id, event_type, status, next_attempt_at,"
-                + " created_at) VALUES (?, 'we_deleted_meanwhile', ?, 'qr_code.paid', 'pending', now(), now())", event(1), merchant);
-        Sql.update("INSERT INTO webhook_delivery (event_id, endpoint_id, merchant_id, event_type, status, next_attempt_at,"
-                + " created_at) VALUES ('evt_deleted_meanwhile', ?, ?, 'qr_code.paid', 'pending', now(), now())", endpoint, merchant);
+        WebhookRows.delivery(event(1), "we_deleted_meanwhile", merchant, Instant.now(), null);
+        WebhookRows.delivery("evt_deleted_meanwhile", endpoint, merchant, Instant.now(), null);
         assertEquals(6, deliveries());
         assertTrue(store.purgeOrphans() >= 2, "this test's two (and any another test left in a shared database)");
         assertEquals(4, deliveries(), "the deliveries of existing endpoints and events stay");
